@@ -59,6 +59,12 @@ public final class Mat3 {
         return new Mat3(r);
     }
 
+    public Mat3 plus(Mat3 o) {
+        double[] r = m.clone();
+        for (int i = 0; i < 9; i++) r[i] += o.m[i];
+        return new Mat3(r);
+    }
+
     public Mat3 transpose() {
         return new Mat3(m[0], m[3], m[6], m[1], m[4], m[7], m[2], m[5], m[8]);
     }
