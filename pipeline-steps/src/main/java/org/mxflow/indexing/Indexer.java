@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.mxflow.geometry.CrystalModel;
+import org.mxflow.geometry.Detector;
 import org.mxflow.geometry.Experiment;
 import org.mxflow.geometry.GeometryRefiner;
 import org.mxflow.geometry.IndexedObservation;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * vectors → FFT basis search → Niggli-reduced cell → 44 lattice characters and choice of
  * Bravais lattice (or the sample sheet's lattice) → static least-squares refinement.
  * When an attempt fails it retries with other parameters, like KAMO's try-hard (low-resolution
- * spots only, a larger maximum cell, a looser integer tolerance, half of the spots).
+ * spots only, a larger maximum cell, a looser integer tolerance, half of the spots, and finally
+ * a search for the beam centre).
  */
 public final class Indexer {
 
@@ -46,6 +48,51 @@ public final class Indexer {
         if (spots.size() < settings.minSpots()) {
             return new IndexingOutcome.Failed("indexing: " + spots.size() + " spots, need " + settings.minSpots());
         }
+        IndexingOutcome first = indexWith(spots, exp, known, "");
+        if (first instanceof IndexingOutcome.Indexed ok && ok.indexedFraction() >= 0.7) return first;
+        // Try-hard, last resort: the header beam centre may be wrong (or given in swapped x/y).
+        Optional<Experiment> moved = searchBeamCentre(spots, exp);
+        if (moved.isEmpty()) return first;
+        Detector d = moved.get().detector();
+        IndexingOutcome second = indexWith(spots, moved.get(), known,
+                String.format(Locale.ROOT, ", beam centre searched: ORGX %.1f ORGY %.1f", d.orgXPx(), d.orgYPx()));
+        if (second instanceof IndexingOutcome.Indexed s2
+                && (!(first instanceof IndexingOutcome.Indexed f1) || s2.indexed().size() > f1.indexed().size())) return second;
+        // both failed: the search got further (e.g. to a lattice that contradicts the sample sheet), so say why
+        return first instanceof IndexingOutcome.Failed ? second : first;
+    }
+
+    /**
+     * Grid search of the detector origin (DIALS search_beam_position-like): the origin whose
+     * reciprocal vectors give a basis indexing the most spots. Tries the swapped (ORGY, ORGX)
+     * first, then a coarse ±60 px grid (20 px steps) and a fine ±10 px grid around the best.
+     */
+    Optional<Experiment> searchBeamCentre(List<ObservedSpot> spots, Experiment exp) {
+        FftIndexer quick = new FftIndexer(new FftIndexer.Settings(settings.fft().minCellA(), settings.fft().maxCellA(),
+                1500, 512, 30, settings.fft().integerTolerance()));
+        Detector d0 = exp.detector();
+        double[] best = {d0.orgXPx(), d0.orgYPx(), score(quick, spots, exp)};
+        java.util.function.BiConsumer<Double, Double> tryOrigin = (ox, oy) -> {
+            double sc = score(quick, spots, exp.withDetector(d0.withOrigin(ox, oy)));
+            if (sc > best[2]) { best[0] = ox; best[1] = oy; best[2] = sc; }
+        };
+        tryOrigin.accept(d0.orgYPx(), d0.orgXPx());
+        double cx = best[0], cy = best[1];
+        for (int i = -3; i <= 3; i++) for (int j = -3; j <= 3; j++) tryOrigin.accept(cx + 20.0 * i, cy + 20.0 * j);
+        cx = best[0]; cy = best[1];
+        for (int i = -2; i <= 2; i++) for (int j = -2; j <= 2; j++) tryOrigin.accept(cx + 5.0 * i, cy + 5.0 * j);
+        if (best[0] == d0.orgXPx() && best[1] == d0.orgYPx()) return Optional.empty();
+        LOG.info("beam-centre search: ORGX {} ORGY {} indexes {} spots", best[0], best[1], (int) best[2]);
+        return Optional.of(exp.withDetector(d0.withOrigin(best[0], best[1])));
+    }
+
+    private double score(FftIndexer fft, List<ObservedSpot> spots, Experiment exp) {
+        List<Vec3> r0 = new ArrayList<>(spots.size());
+        for (ObservedSpot s : spots) r0.add(RotationGeometry.reciprocalVectorAtZero(exp, s.xPx(), s.yPx(), s.zFrame()));
+        return fft.findBasis(r0).map(c -> countIndexed(refineBasis(c, r0), r0)).orElse(0);
+    }
+
+    private IndexingOutcome indexWith(List<ObservedSpot> spots, Experiment exp, Optional<KnownSymmetry> known, String note) {
         List<Vec3> r0 = new ArrayList<>(spots.size());
         for (ObservedSpot s : spots) r0.add(RotationGeometry.reciprocalVectorAtZero(exp, s.xPx(), s.yPx(), s.zFrame()));
 
@@ -70,7 +117,7 @@ public final class Indexer {
                 lastReason = String.format(Locale.ROOT, "indexing: only %.0f%% of spots index (cell %s)", 100 * frac, p1.unitCell().format());
                 continue;
             }
-            IndexingOutcome outcome = finish(p1, spots, r0, exp, known, attempt.name());
+            IndexingOutcome outcome = finish(p1, spots, r0, exp, known, attempt.name() + note);
             if (outcome instanceof IndexingOutcome.Failed f) {
                 lastReason = f.reason();
                 continue;
