@@ -196,7 +196,8 @@ public final class CcHalfCutoff {
         }
     }
 
+    /** float("%.2f" % x), as KAMO rounds. */
     static double round2(double x) {
-        return Math.rint(x * 100) / 100;
+        return KamoFormat.round(x, 2);
     }
 }
