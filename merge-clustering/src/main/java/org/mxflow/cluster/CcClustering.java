@@ -67,6 +67,35 @@ public final class CcClustering {
             return new double[] {n == 0 ? Double.NaN : sum / n, n == 0 ? Double.NaN : min};
         }
 
+        /** cctable.dat: header "   i    j     cc  nref", rows "%4d %4d %.4f %4d" (0-based, KAMO's layout). */
+        public String ccTable() {
+            StringBuilder sb = new StringBuilder("   i    j     cc  nref\n");
+            for (PairCc p : pairs) {
+                sb.append(String.format(java.util.Locale.ROOT, "%4d %4d ", p.i(), p.j()))
+                        .append(org.mxflow.merge.KamoFormat.fixed(p.cc(), 4))
+                        .append(String.format(java.util.Locale.ROOT, " %4d%n", p.commonReflections()));
+            }
+            return sb.toString();
+        }
+
+        /**
+         * CLUSTERS.txt of CC clustering: header "ClNumber             Nds         Clheight   IDs",
+         * rows "%04d %4d %7.3f ids" with 1-based input file numbers.
+         */
+        public String clustersText() {
+            StringBuilder sb = new StringBuilder("ClNumber             Nds         Clheight   IDs\n");
+            for (int k = 1; tree != null && k <= tree.clusterCount(); k++) {
+                int[] m = tree.members(k);
+                int[] ids = new int[m.length];
+                for (int i = 0; i < m.length; i++) ids[i] = used.get(m[i]) + 1;
+                java.util.Arrays.sort(ids);
+                sb.append(String.format(java.util.Locale.ROOT, "%04d %4d ", k, ids.length))
+                        .append(org.mxflow.merge.KamoFormat.fixed(tree.height(k), 7, 3)).append(' ')
+                        .append(String.join(" ", java.util.Arrays.stream(ids).mapToObj(Integer::toString).toList())).append('\n');
+            }
+            return sb.toString();
+        }
+
         /** CC between input datasets i and j (0-based). */
         public double cc(int i, int j) {
             int a = Math.min(i, j), b = Math.max(i, j);

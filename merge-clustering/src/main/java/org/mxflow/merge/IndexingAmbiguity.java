@@ -139,11 +139,19 @@ public final class IndexingAmbiguity {
     /**
      * Assignment result.
      *
-     * @param operators chosen operator per dataset (index into the operator list)
+     * @param operators chosen operator per dataset (index into the operator list); −1 for a
+     *                  dataset dropped for having fewer than 2 reflections
      * @param cycles    cycles run
      * @param converged false if {@link #MAX_CYCLES} was reached
      */
-    public record Assignment(int[] operators, int cycles, boolean converged) {}
+    public record Assignment(int[] operators, int cycles, boolean converged) {
+        /** 0-based datasets dropped (fewer than 2 reflections), as KAMO drops them from the list. */
+        public List<Integer> dropped() {
+            List<Integer> d = new ArrayList<>();
+            for (int i = 0; i < operators.length; i++) if (operators[i] < 0) d.add(i);
+            return d;
+        }
+    }
 
     /**
      * Kabsch's selective breeding as KAMO runs it: all datasets start at the identity; in each
@@ -165,16 +173,20 @@ public final class IndexingAmbiguity {
             variants.add(v);
         }
         int[] ops = new int[n];
+        for (int i = 0; i < n; i++) {
+            if (datasets.get(i).size() < 2) ops[i] = -1;
+        }
         for (int cycle = 1; cycle <= MAX_CYCLES; cycle++) {
             boolean changed = false;
             for (int i = 0; i < n; i++) {
+                if (ops[i] < 0) continue;
                 int best = ops[i];
                 double bestCc = Double.NEGATIVE_INFINITY;
                 for (int j = 0; j < nOps; j++) {
                     double sum = 0;
                     int count = 0;
                     for (int k = 0; k < n; k++) {
-                        if (k == i) continue;
+                        if (k == i || ops[k] < 0) continue;
                         double cc = org.mxflow.cluster.CcClustering.pairCc(i, k, variants.get(i).get(j),
                                 variants.get(k).get(ops[k])).cc();
                         if (!Double.isNaN(cc)) {

@@ -58,6 +58,11 @@ class CcClusteringTest {
         assertThat(r.removed()).containsExactly(0, 1);
         assertThat(r.used()).containsExactly(2, 3);
         assertThat(r.tree().height(1)).isCloseTo(Math.sqrt(0.2), within(1e-12));
+        // KAMO's text files: cctable.dat lists every pair (NaN as Python prints it); CLUSTERS.txt uses
+        // 1-based numbers of the original list (datasets 3 and 4 remain).
+        assertThat(r.ccTable().lines().toList()).startsWith("   i    j     cc  nref", "   0    1 nan    0", "   0    2 0.9000    2");
+        assertThat(r.clustersText().lines().toList())
+                .containsExactly("ClNumber             Nds         Clheight   IDs", "0001    2   0.447 3 4");
     }
 
     @Test

@@ -127,4 +127,19 @@ class IndexingAmbiguityTest {
         assertThat(a.converged()).isTrue();
         assertConsistent(p3, applied, ops, a.operators());
     }
+
+    @Test
+    void datasetsWithFewerThanTwoReflectionsAreDropped() {
+        SpaceGroup p4 = SpaceGroups.byNumber(75);
+        UnitCell cell = new UnitCell(60, 60, 45, 90, 90, 90);
+        List<ReindexOperator> ops = alt(75, cell);
+        List<Map<MillerIndex, MergedIntensity>> data = new ArrayList<>(simulate(p4, cell,
+                List.of(ReindexOperator.identity(), ops.get(1), ReindexOperator.identity()), new Random(9)));
+        data.add(1, Map.of(new MillerIndex(1, 2, 3), new MergedIntensity(5, 1, 1)));
+        IndexingAmbiguity.Assignment a = IndexingAmbiguity.selectiveBreeding(data, ops, p4.reciprocalAsu());
+        assertThat(a.dropped()).containsExactly(1);
+        // Of the three real datasets the flipped one (index 2) ends up opposite to the other two.
+        assertThat(a.operators()[0]).isEqualTo(a.operators()[3]);
+        assertThat(a.operators()[2]).isNotEqualTo(a.operators()[0]);
+    }
 }
