@@ -66,6 +66,53 @@ public final class ClusterChoice {
 
     private ClusterChoice() {}
 
+    /**
+     * Candidates of a BLEND-style clustering: every cluster with its completeness estimate and LCV/aLCV.
+     *
+     * @param indices every observation's index per dataset (formerge.lst order)
+     * @param cells   each dataset's cell
+     */
+    public static List<Candidate> blendCandidates(CellClustering.Result result, List<List<org.mxflow.reflection.MillerIndex>> indices,
+                                                  List<org.mxflow.cell.UnitCell> cells, org.mxflow.symmetry.SpaceGroup group, double dMinA) {
+        List<Candidate> out = new ArrayList<>();
+        Dendrogram tree = result.tree();
+        for (int k = 1; k <= tree.clusterCount(); k++) {
+            int[] m = tree.members(k);
+            LinearCellVariation v = result.variation().get(k - 1);
+            out.add(new Candidate(k, m.length, tree.height(k), estimate(m, indices, cells, group, dMinA),
+                    v.lcvPercent(), v.aLcvA(), Double.NaN, Double.NaN));
+        }
+        return out;
+    }
+
+    /** Candidates of a CC clustering (leaves are the used datasets), with CCmean/CCmin. */
+    public static List<Candidate> ccCandidates(CcClustering.Result result, List<List<org.mxflow.reflection.MillerIndex>> indices,
+                                               List<org.mxflow.cell.UnitCell> cells, org.mxflow.symmetry.SpaceGroup group, double dMinA) {
+        List<Candidate> out = new ArrayList<>();
+        Dendrogram tree = result.tree();
+        for (int k = 1; tree != null && k <= tree.clusterCount(); k++) {
+            int[] leaves = tree.members(k);
+            int[] m = new int[leaves.length];
+            for (int i = 0; i < m.length; i++) m[i] = result.used().get(leaves[i]);
+            double[] cc = result.meanAndMinimumCc(k);
+            out.add(new Candidate(k, m.length, tree.height(k), estimate(m, indices, cells, group, dMinA),
+                    Double.NaN, Double.NaN, cc[0], cc[1]));
+        }
+        return out;
+    }
+
+    private static ClusterCompleteness.Estimate estimate(int[] members, List<List<org.mxflow.reflection.MillerIndex>> indices,
+                                                         List<org.mxflow.cell.UnitCell> cells, org.mxflow.symmetry.SpaceGroup group,
+                                                         double dMinA) {
+        List<List<org.mxflow.reflection.MillerIndex>> idx = new ArrayList<>();
+        List<org.mxflow.cell.UnitCell> c = new ArrayList<>();
+        for (int i : members) {
+            idx.add(indices.get(i));
+            c.add(cells.get(i));
+        }
+        return ClusterCompleteness.estimate(idx, c, group, dMinA);
+    }
+
     /** All candidates in KAMO's summary order: Redun descending, then Cmpl descending (then cluster number). */
     public static List<Candidate> summaryOrder(List<Candidate> candidates) {
         List<Candidate> sorted = new ArrayList<>(candidates);

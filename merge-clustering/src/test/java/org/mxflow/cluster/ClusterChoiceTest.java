@@ -64,6 +64,43 @@ class ClusterChoiceTest {
         assertThat(eh.redundancy()).isCloseTo(1, within(1e-12));
     }
 
+    @Test
+    void blendCandidatesCarryCompletenessAndLcvOfEachCluster() {
+        // Four P1 datasets: the l >= 0 ("upper") or l <= 0 ("lower") half of the reciprocal sphere of a
+        // 30x35x40 cell. With Friedel mates merged either half alone is complete; with them separate a
+        // half is ~50 % and upper+lower is 100 %. Cells 30.0/30.02 (upper/lower) and 30.6/30.65
+        // (upper/lower): cluster 1 = {0,2}, cluster 2 = {1,3}, cluster 3 = all.
+        SpaceGroup p1 = SpaceGroups.byNumber(1);
+        UnitCell base = new UnitCell(30, 35, 40, 80, 85, 95);
+        List<MillerIndex> upper = new ArrayList<>(), lower = new ArrayList<>();
+        for (int h = -12; h <= 12; h++) for (int k = -13; k <= 13; k++) for (int l = -15; l <= 15; l++) {
+            // Generated to 3.0 Å so the 3.2 Å cut in any member or median cell (a up to 30.65 Å) is fully covered.
+            if ((h != 0 || k != 0 || l != 0) && base.dSpacing(h, k, l) >= 3.0) (l >= 0 ? upper : lower).add(new MillerIndex(h, k, l));
+        }
+        List<UnitCell> cells = List.of(new UnitCell(30.0, 35, 40, 80, 85, 95), new UnitCell(30.6, 35, 40, 80, 85, 95),
+                new UnitCell(30.02, 35, 40, 80, 85, 95), new UnitCell(30.65, 35, 40, 80, 85, 95));
+        List<List<MillerIndex>> idx = List.of(upper, upper, lower, lower);
+        CellClustering.Result r = new CellClustering().cluster(cells);
+        List<ClusterChoice.Candidate> cands = ClusterChoice.blendCandidates(r, idx, cells, p1, 3.2);
+        assertThat(cands).hasSize(3);
+        assertThat(r.tree().members(1)).containsExactly(0, 2);
+        ClusterChoice.Candidate pair = cands.get(0), root = cands.get(2);
+        assertThat(pair.estimate().completenessPercent()).isCloseTo(100, within(1e-9));
+        assertThat(pair.estimate().anomalousCompletenessPercent()).isCloseTo(100, within(1e-9));
+        // Every unique reflection twice (upper + lower), the hk0 zone four times: just above 2.
+        assertThat(pair.estimate().redundancy()).isBetween(2.0, 2.2);
+        assertThat(root.datasets()).isEqualTo(4);
+        assertThat(root.estimate().redundancy()).isBetween(4.0, 4.4);
+        assertThat(root.aLcvA()).isEqualTo(LinearCellVariation.of(cells).aLcvA());
+        assertThat(pair.aLcvA()).isEqualTo(LinearCellVariation.of(List.of(cells.get(0), cells.get(2))).aLcvA());
+        // All pass SPring-8's Redun >= 2, Cmpl >= 10 %; the four-dataset root has the highest redundancy.
+        assertThat(ClusterChoice.choose(cands, ClusterChoice.Thresholds.spring8())).extracting(ClusterChoice.Candidate::clusterNumber)
+                .startsWith(3).hasSize(3);
+        // Requiring anomalous completeness >= 90 % still keeps them (upper + lower in each cluster).
+        ClusterChoice.Thresholds ano = new ClusterChoice.Thresholds(10, 2.0, 90, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
+        assertThat(ClusterChoice.choose(cands, ano)).hasSize(3);
+    }
+
     private static ClusterChoice.Candidate cand(int no, double cmpl, double redun) {
         return new ClusterChoice.Candidate(no, 3, 1.5, new ClusterCompleteness.Estimate(cmpl, redun, cmpl / 2, redun / 2),
                 1.0, 0.5, Double.NaN, Double.NaN);
