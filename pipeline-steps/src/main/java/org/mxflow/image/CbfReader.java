@@ -171,7 +171,7 @@ public final class CbfReader {
         ImageHeader image;
         String convention;
         if (ImgCifGeometry.isFullCbf(cif)) {
-            image = ImgCifGeometry.header(file, cif, pilatus.keys().getOrDefault("Detector", "unknown detector"));
+            image = ImgCifGeometry.header(file, cif, pilatus.keys().get("Detector"));
             if (image.width() != width || image.height() != height) {
                 throw new ImageFormatException(file, "imgCIF array is " + image.width() + "x" + image.height()
                         + " but the binary section holds " + width + "x" + height);
