@@ -51,6 +51,11 @@ public final class CbfReader {
         return decode(file, CompressedFiles.readAll(file));
     }
 
+    /** The whole file, decompressed from gzip or bzip2 when it is wrapped. */
+    public static byte[] readAllDecompressed(Path file) throws IOException {
+        return CompressedFiles.readAll(file);
+    }
+
     /** Reads only the text header (decompressing no further than the binary marker). */
     public static CbfHeader readHeader(Path file) throws IOException {
         byte[] head;
