@@ -22,7 +22,7 @@ import json
 import math
 import sys
 
-from cctbx import crystal, miller
+from cctbx import crystal, miller, sgtbx
 from cctbx.array_family import flex
 from iotbx.xds import read_ascii
 from iotbx.merging_statistics import merging_stats
@@ -32,9 +32,6 @@ N_SHELLS = 9
 raw = open(path, "rb").read()
 with open(path) as fh:
     r = read_ascii.reader(fh)
-sym = crystal.symmetry(unit_cell=r.unit_cell, space_group_symbol=None, space_group_info=None) \
-    if False else crystal.symmetry(unit_cell=r.unit_cell, space_group_info=None, space_group=None)
-from cctbx import sgtbx
 sym = crystal.symmetry(unit_cell=r.unit_cell, space_group_info=sgtbx.space_group_info(number=r.space_group_number))
 ms = miller.set(sym, flex.miller_index(r.miller_indices), anomalous_flag=False)
 i_obs = miller.array(ms, data=flex.double(r.iobs), sigmas=flex.double(r.sigma_iobs)).set_observation_type_xray_intensity()
