@@ -62,7 +62,16 @@ class MtzWriterGemmiTest {
     }
 
     /** gemmi's view, live or from the fixture (then only if the fixture was made from identical bytes). */
-    private static List<JsonNode> gemmi() throws Exception {
+    private static List<JsonNode> gemmiSummaries;
+
+    private static synchronized List<JsonNode> gemmi() throws Exception {
+        if (gemmiSummaries == null) {
+            gemmiSummaries = readGemmi();
+        }
+        return gemmiSummaries;
+    }
+
+    private static List<JsonNode> readGemmi() throws Exception {
         if (GemmiOracle.available()) {
             return GemmiOracle.summarize(files());
         }
