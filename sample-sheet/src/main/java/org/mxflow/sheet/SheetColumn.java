@@ -26,7 +26,7 @@ public enum SheetColumn {
     SAMPLE_NAME("samplename", "sample", "name"),
     MODE("mode"),
     WAVELENGTH("wavelength", "wavelengtha", "lambda"),
-    TOTAL_OSC("totalosc", "totaloscrystal", "totalphi", "totaloscillation"),
+    TOTAL_OSC("totalosc", "totalosccrystal", "totalphi", "totaloscillation"),
     OSC_WIDTH("oscwidth", "oscillationwidth", "oscstep", "deltaphi"),
     EXPOSURE("expds", "exposure", "exposuretime", "exptime"),
     CRYSTALS("maxhits", "#ofcrystalsloop", "#ofcrystals", "ncrystals", "numberofcrystals"),
