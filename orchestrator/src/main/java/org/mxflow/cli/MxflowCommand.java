@@ -16,6 +16,10 @@ import picocli.CommandLine.Option;
         subcommands = {
             CommandLine.HelpCommand.class,
             SimulateCommand.class,
+            RunCommand.class,
+            WatchCommand.class,
+            RerunCommand.class,
+            StatusCommand.class,
         })
 public final class MxflowCommand implements Runnable {
 

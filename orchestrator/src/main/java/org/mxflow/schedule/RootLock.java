@@ -51,7 +51,12 @@ public final class RootLock implements Closeable {
             return false;
         }
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            FileLock l = ch.tryLock();
+            FileLock l;
+            try {
+                l = ch.tryLock();
+            } catch (java.nio.channels.OverlappingFileLockException e) {
+                return true; // held by this very process
+            }
             if (l == null) {
                 return true;
             }
