@@ -84,41 +84,49 @@ public final class Catalog implements Closeable {
         try (Statement s = db.createStatement()) {
             s.executeUpdate("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
         }
-        int current;
-        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
-            current = r.getInt(1);
-        }
-        if (current > MIGRATIONS.size()) {
-            throw new IOException("catalog " + file + " has schema version " + current + ", newer than this mxflow knows ("
-                    + MIGRATIONS.size() + "); use a newer mxflow");
-        }
-        for (int v = current + 1; v <= MIGRATIONS.size(); v++) {
-            String name = MIGRATIONS.get(v - 1);
-            String script;
-            try (InputStream in = Catalog.class.getResourceAsStream("migrations/" + name)) {
-                if (in == null) {
-                    throw new IOException("migration " + name + " missing from the jar");
-                }
-                script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
+        // Each migration reads the version and applies the next script in one IMMEDIATE
+        // transaction, so two processes opening a new catalog at once cannot both apply it.
+        while (true) {
             db.setAutoCommit(false);
             try (Statement s = db.createStatement()) {
-                for (String stmt : statements(script)) {
+                int current;
+                try (ResultSet r = s.executeQuery("SELECT coalesce(max(version), 0) FROM schema_version")) {
+                    current = r.getInt(1);
+                }
+                if (current > MIGRATIONS.size()) {
+                    throw new IOException("catalog " + file + " has schema version " + current + ", newer than this mxflow knows ("
+                            + MIGRATIONS.size() + "); use a newer mxflow");
+                }
+                if (current == MIGRATIONS.size()) {
+                    db.commit();
+                    return;
+                }
+                String name = MIGRATIONS.get(current);
+                for (String stmt : statements(script(name))) {
                     s.executeUpdate(stmt);
                 }
                 try (PreparedStatement ps = db.prepareStatement("INSERT INTO schema_version VALUES (?, ?, ?)")) {
-                    ps.setInt(1, v);
+                    ps.setInt(1, current + 1);
                     ps.setString(2, name);
                     ps.setString(3, Instant.now().toString());
                     ps.executeUpdate();
                 }
                 db.commit();
-            } catch (SQLException e) {
+            } catch (SQLException | IOException | RuntimeException e) {
                 db.rollback();
-                throw new SQLException("migration " + name + ": " + e.getMessage(), e);
+                throw e;
             } finally {
                 db.setAutoCommit(true);
             }
+        }
+    }
+
+    private static String script(String name) throws IOException {
+        try (InputStream in = Catalog.class.getResourceAsStream("migrations/" + name)) {
+            if (in == null) {
+                throw new IOException("migration " + name + " missing from the jar");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 
