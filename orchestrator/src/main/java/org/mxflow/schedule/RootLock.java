@@ -19,17 +19,32 @@ import java.nio.file.StandardOpenOption;
  */
 public final class RootLock implements Closeable {
 
+    /**
+     * Lock files this JVM holds. POSIX drops a process's lock when it closes any descriptor of the
+     * file, so this process must never open a lock file it holds just to test it.
+     */
+    private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final FileChannel channel;
     private final FileLock lock;
+    private final Path file;
 
-    private RootLock(FileChannel channel, FileLock lock) {
+    private RootLock(FileChannel channel, FileLock lock, Path file) {
         this.channel = channel;
         this.lock = lock;
+        this.file = file;
+    }
+
+    private static Path lockFile(Path catalogFile) {
+        return catalogFile.toAbsolutePath().normalize().resolveSibling(catalogFile.getFileName() + ".lock");
     }
 
     /** Takes the lock or says who has it. */
     public static RootLock acquire(Path catalogFile) throws IOException {
-        Path file = catalogFile.resolveSibling(catalogFile.getFileName() + ".lock");
+        Path file = lockFile(catalogFile);
+        if (HELD.contains(file)) {
+            throw new IOException("this process already works on " + catalogFile);
+        }
         FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         FileLock l = ch.tryLock();
         if (l == null) {
@@ -41,12 +56,16 @@ public final class RootLock implements Closeable {
         ch.truncate(0);
         ch.write(ByteBuffer.wrap((processName() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
         ch.force(false);
-        return new RootLock(ch, l);
+        HELD.add(file);
+        return new RootLock(ch, l, file);
     }
 
     /** Whether some process holds the lock now (for rerun/status); false when the lock file is absent. */
     public static boolean isHeld(Path catalogFile) throws IOException {
-        Path file = catalogFile.resolveSibling(catalogFile.getFileName() + ".lock");
+        Path file = lockFile(catalogFile);
+        if (HELD.contains(file)) {
+            return true;
+        }
         if (!Files.exists(file)) {
             return false;
         }
@@ -85,5 +104,6 @@ public final class RootLock implements Closeable {
     public void close() throws IOException {
         lock.release();
         channel.close();
+        HELD.remove(file);
     }
 }

@@ -197,7 +197,7 @@ public final class Scheduler implements AutoCloseable {
                     Duration wait = retry.delayAfter(u.attempts() + 1);
                     catalog.retryLater(c, end, elapsed, f.message(), end.plus(wait));
                     willRetry = true;
-                    LOG.warn("{}: {} (attempt {}, retrying in {} s)", u.workDir(), f.message(), u.attempts() + 1, wait.toSeconds());
+                    LOG.warn("{}: {} (attempt {}, retrying in {} s)", u.workDir(), f.message(), u.attempts() + 1, wait.toMillis() / 1000.0);
                 } else {
                     catalog.finishFailed(c, end, elapsed, f.kind().word(), f.message());
                 }
