@@ -23,6 +23,8 @@ public final class Planner {
     /** KAMO's merge.d_min_start, used when no dataset header gives the geometry. */
     public static final double DEFAULT_D_START_A = 1.8;
     public static final List<String> CLUSTERINGS = List.of("blend", "cc");
+    /** Working-directory names come from image file names; keep them to characters no tool misreads. */
+    static final java.util.regex.Pattern SAFE_PREFIX = java.util.regex.Pattern.compile("[A-Za-z0-9_+][A-Za-z0-9._+-]*");
 
     private final double wedgeDeg;
     private final double minWedgeDeg;
@@ -42,6 +44,11 @@ public final class Planner {
         List<String> problems = new ArrayList<>();
         for (PinReport pin : survey.pins()) {
             for (Dataset d : pin.datasets()) {
+                if (!SAFE_PREFIX.matcher(d.prefix()).matches()) {
+                    problems.add(d.relativeDirectory() + "/" + d.template() + ": file-name prefix '" + d.prefix()
+                            + "' has characters other than letters, digits and . _ + -; not processed");
+                    continue;
+                }
                 String sample = pin.sampleName();
                 units.add(unit(ProcessingTree.KAMOPROC, d, d.frames(), sample));
                 for (FrameRange w : wedges(d)) {
