@@ -183,4 +183,26 @@ class DiscoveryTest {
         assertThat(d.oscWidthDeg()).isEqualTo(0.25);                     // from the sheet instead
         assertThat(d.frames()).isEqualTo(new FrameRange(1, 180));
     }
+
+    @Test
+    void framesCompressedAfterCollectionStillBelongToTheirSeries() throws Exception {
+        buildOwn();
+        Path data = root.resolve("HEL0002-02/data00");
+        for (int f = 1; f <= 60; f++) {   // a compression job has done the first 60 frames (and removed the originals)
+            Path plain = data.resolve(String.format("cry00_%05d.cbf", f));
+            try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(data.resolve(plain.getFileName() + ".gz")))) {
+                Files.copy(plain, out);
+            }
+            if (f > 1) {
+                Files.delete(plain);     // frame 1 exists both ways: counted once
+            }
+        }
+        List<Dataset> ds = pins(discovery.survey(root, sheet, settled)).get("HEL0002-02").datasets();
+        assertThat(ds).singleElement().satisfies(d -> {
+            assertThat(d.template()).isEqualTo("cry00_?????.cbf");          // KAMO's plain template for a mixed series
+            assertThat(d.present()).containsExactly(new FrameRange(1, 180));
+            assertThat(d.oscWidthDeg()).isEqualTo(0.25);                   // header read from the plain cry00_00001.cbf
+            assertThat(d.status()).isEqualTo(DatasetStatus.COMPLETE);
+        });
+    }
 }
