@@ -220,4 +220,42 @@ class SampleSheetsTest {
     void unknownExtensionAndMissingFileAreClearErrors() {
         assertThatThrownBy(() -> SampleSheets.read(dir.resolve("none.csv"))).hasMessageContaining("none.csv").hasMessageContaining("no such file");
     }
+
+    @Test
+    void xlsxFormulaThatFailsIsReportedWithItsCell() throws Exception {
+        Path file = dir.resolve("f.xlsx");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = java.nio.file.Files.newOutputStream(file)) {
+            var sh = wb.createSheet("Sheet");
+            var h = sh.createRow(0);
+            String[] header = {"PuckID", "PinID", "SampleName", "Mode", "Wavelength [Å]"};
+            for (int c = 0; c < header.length; c++) {
+                h.createCell(c).setCellValue(header[c]);
+            }
+            var r = sh.createRow(1);
+            r.createCell(0).setCellValue("CPS1012");
+            r.createCell(1).setCellValue(1);
+            r.createCell(2).setCellValue("lys");
+            r.createCell(3).setCellValue("single");
+            r.createCell(4).setCellFormula("12.3984/0");
+            wb.write(out);
+        }
+        assertThatThrownBy(() -> SampleSheets.read(file)).isInstanceOfSatisfying(SampleSheetException.class, e ->
+                assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.row()).isEqualTo(2);
+                    assertThat(p.cellRef()).isEqualTo("E2");
+                    assertThat(p.message()).isEqualTo("formula =12.3984/0 evaluates to an error");
+                }));
+    }
+
+    @Test
+    void sqliteWithSeveralTablesAndNoKnownNameSaysWhichTablesItFound() throws Exception {
+        Path file = dir.resolve("x.db");
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var st = db.createStatement()) {
+            st.execute("CREATE TABLE pucks (id TEXT)");
+            st.execute("CREATE TABLE pins (id TEXT)");
+        }
+        assertThatThrownBy(() -> SampleSheets.read(file)).isInstanceOf(SampleSheetException.class)
+                .hasMessageContaining("x.db").hasMessageContaining("expected a table named ESA or sample_sheet")
+                .hasMessageContaining("[pins, pucks]");
+    }
 }
