@@ -80,10 +80,10 @@ public final class FileHeaders implements DatasetHeaders {
         return out;
     }
 
-    /** jhdf gives an external link's target as "file.h5:/entry/data/data". */
+    /** jhdf gives an external link's target as "file.h5:/entry/data/data" or "file.h5:entry/data/data". */
     private static String externalFile(ExternalLink ext) {
         String t = ext.getTargetPath();
-        int colon = t.lastIndexOf(":/");
+        int colon = t.lastIndexOf(':');
         return colon > 0 ? t.substring(0, colon) : t;
     }
 
