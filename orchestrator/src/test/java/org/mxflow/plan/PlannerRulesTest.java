@@ -40,8 +40,9 @@ class PlannerRulesTest {
         assertThat(p.problems()).containsExactly(
                 "samples 'Lys A' and 'Lys_A' both become merge directory name 'Lys_A'; 'Lys_A' is not merged");
         assertThat(p.merges()).extracting(MergeGroup::sampleName).containsOnly("Lys A");
-        // no geometry in these headers: KAMO's default start
-        assertThat(p.merges().get(0).directory()).isEqualTo(Path.of("_kamoproc/merge_blend_1.8S_Lys_A"));
+        // no header: from the sheet's 1.0 Å and 2.0 Å on a square centred detector, 1.723 Å (Python)
+        assertThat(p.merges().get(0).dStartA()).isCloseTo(1.7230491340292844, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(p.merges().get(0).directory()).isEqualTo(Path.of("_kamoproc/merge_blend_1.7S_Lys_A"));
     }
 
     @Test
