@@ -20,6 +20,9 @@ import picocli.CommandLine.Option;
             WatchCommand.class,
             RerunCommand.class,
             StatusCommand.class,
+            PlanCommand.class,
+            CorrectHtmlCommand.class,
+            InspectCommand.class,
         })
 public final class MxflowCommand implements Runnable {
 

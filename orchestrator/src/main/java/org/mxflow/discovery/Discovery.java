@@ -101,6 +101,9 @@ public final class Discovery {
         if (!d.loopImages().isEmpty()) {
             return "no raster scan: loop centering failed?";
         }
+        if (!d.series().isEmpty()) {
+            return "only still images (oscillation width 0) in " + String.join(", ", d.dataDirectories());
+        }
         return d.dataDirectories().isEmpty() ? "empty pin directory" : "data directory without images";
     }
 

@@ -17,6 +17,9 @@ final class ImageFileNames {
     static final Pattern SCAN_DIRECTORY = Pattern.compile("scan[0-9]+");
     static final Pattern EDGE_SCAN = Pattern.compile("([lr])v([0-9]{2})_([0-9]{2})");
 
+    /** Plain first: when a frame exists both plain and compressed, the plain file is used. */
+    static final java.util.List<String> COMPRESSIONS = java.util.List.of("", ".gz", ".bz2", ".xz");
+
     private ImageFileNames() {
     }
 
@@ -31,15 +34,20 @@ final class ImageFileNames {
             return head + "?".repeat(digits) + ".cbf" + compression;
         }
 
-        /** Key grouping the frames of one series. */
+        /** Key grouping the frames of one series; compressed and plain frames belong together (KAMO accepts both). */
         String seriesKey() {
-            return head + "\u0000" + digits + "\u0000" + compression;
+            return head + "\u0000" + digits;
+        }
+
+        /** Index of the compression suffix in {@link #COMPRESSIONS}. */
+        int compressionIndex() {
+            return COMPRESSIONS.indexOf(compression);
         }
     }
 
     static CbfName cbf(String fileName) {
         Matcher m = CBF.matcher(fileName);
-        if (!m.matches() || m.group(2).length() > 9) {
+        if (!m.matches() || m.group(2).length() > 8) {
             return null;
         }
         return new CbfName(m.group(1), Integer.parseInt(m.group(2)), m.group(2).length(), m.group(3) == null ? "" : m.group(3));

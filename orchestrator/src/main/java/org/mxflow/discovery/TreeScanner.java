@@ -117,29 +117,37 @@ public final class TreeScanner {
         return new PinDirectory(pinDir.getFileName().toString(), pinDir, loopImages, scans, dataDirs, series);
     }
 
-    /** Growable int array: a 3600-frame series would otherwise box 3600 Integers. */
+    /**
+     * The frames of one series as {@code frame * 4 + compression index}, so one int per file and a
+     * plain sort puts each frame's plain file before its compressed copies.
+     */
     private static final class Frames {
         int[] a = new int[64];
         int n;
         ImageFileNames.CbfName name;
 
-        void add(int f) {
+        void add(ImageFileNames.CbfName c) {
             if (n == a.length) {
                 a = Arrays.copyOf(a, n * 2);
             }
-            a[n++] = f;
+            a[n++] = c.frame() * 4 + c.compressionIndex();
         }
 
-        int[] sortedDistinct() {
+        /** Sorted distinct frames and, in {@code suffix}, the compression index of the file used for each. */
+        int[] sortedDistinct(byte[][] suffix) {
             int[] s = Arrays.copyOf(a, n);
             Arrays.sort(s);
+            int[] frames = new int[s.length];
+            byte[] comp = new byte[s.length];
             int m = 0;
             for (int i = 0; i < s.length; i++) {
-                if (i == 0 || s[i] != s[i - 1]) {
-                    s[m++] = s[i];
+                if (m == 0 || frames[m - 1] != s[i] / 4) {
+                    frames[m] = s[i] / 4;
+                    comp[m++] = (byte) (s[i] % 4);
                 }
             }
-            return Arrays.copyOf(s, m);
+            suffix[0] = Arrays.copyOf(comp, m);
+            return Arrays.copyOf(frames, m);
         }
     }
 
@@ -159,7 +167,7 @@ public final class TreeScanner {
                     if (f.name == null) {
                         f.name = c;
                     }
-                    f.add(c.frame());
+                    f.add(c);
                     continue;
                 }
                 String master = ImageFileNames.eigerMasterPrefix(name);
@@ -175,16 +183,23 @@ public final class TreeScanner {
         }
         List<ImageSeries> out = new ArrayList<>();
         for (Frames f : cbf.values()) {
-            int[] frames = f.sortedDistinct();
+            byte[][] suffix = new byte[1][];
+            int[] frames = f.sortedDistinct(suffix);
+            byte[] comp = suffix[0];
             ImageFileNames.CbfName n = f.name;
             Instant newest = Instant.EPOCH;
             // Frames are written in order: the highest two are the only ones that can still be growing.
             for (int i = Math.max(0, frames.length - 2); i < frames.length; i++) {
-                Path p = dir.resolve(frameFile(n, frames[i]));
-                newest = max(newest, modified(p));
+                newest = max(newest, modified(dir.resolve(frameFile(n, frames[i], comp[i]))));
             }
-            out.add(new ImageSeries(dir, n.prefix(), ImageFormat.CBF, n.template(), frames,
-                    dir.resolve(frameFile(n, frames[0])), List.of(), newest));
+            // The template names the compression all frames share; mixed series get KAMO's plain template.
+            boolean uniform = true;
+            for (byte b : comp) {
+                uniform &= b == comp[0];
+            }
+            String template = n.head() + "?".repeat(n.digits()) + ".cbf" + (uniform ? ImageFileNames.COMPRESSIONS.get(comp[0]) : "");
+            out.add(new ImageSeries(dir, n.prefix(), ImageFormat.CBF, template, frames,
+                    dir.resolve(frameFile(n, frames[0], comp[0])), List.of(), newest));
         }
         for (Map.Entry<String, Path> m : masters.entrySet()) {
             List<Path> data = new ArrayList<>(dataFiles.getOrDefault(m.getKey(), List.of()));
@@ -204,9 +219,10 @@ public final class TreeScanner {
         return out;
     }
 
-    static String frameFile(ImageFileNames.CbfName n, int frame) {
+    static String frameFile(ImageFileNames.CbfName n, int frame, int compressionIndex) {
         String digits = String.valueOf(frame);
-        return n.head() + "0".repeat(Math.max(0, n.digits() - digits.length())) + digits + ".cbf" + n.compression();
+        return n.head() + "0".repeat(Math.max(0, n.digits() - digits.length())) + digits + ".cbf"
+                + ImageFileNames.COMPRESSIONS.get(compressionIndex);
     }
 
     private static Instant modified(Path p) {

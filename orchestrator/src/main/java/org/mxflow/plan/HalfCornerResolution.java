@@ -38,4 +38,18 @@ public final class HalfCornerResolution {
     public static double cameraLengthMm(double wavelengthA, double dRequestedA, double rEdgeMm) {
         return rEdgeMm / Math.tan(2 * Math.asin(wavelengthA / (2 * dRequestedA)));
     }
+
+    /**
+     * d_start in Å from the sheet alone: ZOO put {@code dRequestedA} on the detector edge, and for a
+     * square detector with the beam in its centre the half-corner radius is (1 + √2)/2 of the edge
+     * radius. Used when no header of the sample's datasets gives the real geometry.
+     */
+    public static double dStartFromRequestA(double wavelengthA, double dRequestedA) {
+        if (!(wavelengthA > 0) || !(dRequestedA > wavelengthA / 2)) {
+            return Double.NaN;
+        }
+        double twoThetaEdge = 2 * Math.asin(wavelengthA / (2 * dRequestedA));
+        double twoThetaHalfCorner = Math.atan((1 + Math.sqrt(2)) / 2 * Math.tan(twoThetaEdge));
+        return wavelengthA / (2 * Math.sin(twoThetaHalfCorner / 2));
+    }
 }

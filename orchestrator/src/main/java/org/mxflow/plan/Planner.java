@@ -20,9 +20,11 @@ import org.mxflow.sheet.SampleName;
  */
 public final class Planner {
 
-    /** KAMO's merge.d_min_start, used when no dataset header gives the geometry. */
+    /** KAMO's merge.d_min_start, used when neither a header nor the sheet gives the geometry. */
     public static final double DEFAULT_D_START_A = 1.8;
     public static final List<String> CLUSTERINGS = List.of("blend", "cc");
+    /** Working-directory names come from image file names; keep them to characters no tool misreads. */
+    static final java.util.regex.Pattern SAFE_PREFIX = java.util.regex.Pattern.compile("[A-Za-z0-9_+][A-Za-z0-9._+-]*");
 
     private final double wedgeDeg;
     private final double minWedgeDeg;
@@ -40,16 +42,27 @@ public final class Planner {
     public ProcessingPlan plan(BeamtimeSurvey survey) {
         List<ProcessingUnit> units = new ArrayList<>();
         List<String> problems = new ArrayList<>();
+        Map<Dataset, Double> dStart = new java.util.IdentityHashMap<>();
         for (PinReport pin : survey.pins()) {
             for (Dataset d : pin.datasets()) {
+                if (!SAFE_PREFIX.matcher(d.prefix()).matches()) {
+                    problems.add(d.relativeDirectory() + "/" + d.template() + ": file-name prefix '" + d.prefix()
+                            + "' has characters other than letters, digits and . _ + -; not processed");
+                    continue;
+                }
                 String sample = pin.sampleName();
+                double d0 = HalfCornerResolution.dStartA(d.header());
+                if (Double.isNaN(d0) && pin.sheetRow() != null) {
+                    d0 = HalfCornerResolution.dStartFromRequestA(pin.sheetRow().wavelengthA(), pin.sheetRow().resolutionA());
+                }
+                dStart.put(d, d0);
                 units.add(unit(ProcessingTree.KAMOPROC, d, d.frames(), sample));
                 for (FrameRange w : wedges(d)) {
                     units.add(unit(ProcessingTree.KAMO_30DEG, d, w, sample));
                 }
             }
         }
-        return new ProcessingPlan(survey, units, merges(units, problems), problems);
+        return new ProcessingPlan(survey, units, merges(units, dStart, problems), problems);
     }
 
     /** Multi-mode wedges pass through whole; other sweeps are cut (unknown width: whole). */
@@ -70,7 +83,7 @@ public final class Planner {
         return new ProcessingUnit(tree, d, frames, sample, dir);
     }
 
-    private List<MergeGroup> merges(List<ProcessingUnit> units, List<String> problems) {
+    private List<MergeGroup> merges(List<ProcessingUnit> units, Map<Dataset, Double> dStartOf, List<String> problems) {
         List<MergeGroup> out = new ArrayList<>();
         for (ProcessingTree tree : ProcessingTree.values()) {
             Map<String, List<ProcessingUnit>> bySample = new LinkedHashMap<>();
@@ -91,7 +104,7 @@ public final class Planner {
                     }
                     continue;
                 }
-                double dStart = dStart(e.getValue());
+                double dStart = dStart(e.getValue(), dStartOf);
                 for (String clustering : CLUSTERINGS) {
                     Path dir = Path.of(tree.directory(), "merge_" + clustering + "_"
                             + String.format(Locale.ROOT, "%.1f", dStart) + "S_" + dirName);
@@ -102,11 +115,14 @@ public final class Planner {
         return out;
     }
 
-    /** The highest resolution (smallest d) any dataset's geometry reaches at its half-corner; KAMO starts there and only lowers it. */
-    static double dStart(List<ProcessingUnit> units) {
+    /**
+     * The highest resolution (smallest d) any dataset reaches at its half-corner (from its header,
+     * else from the sheet's wavelength and requested resolution); KAMO starts there and only lowers it.
+     */
+    static double dStart(List<ProcessingUnit> units, Map<Dataset, Double> dStartOf) {
         double best = Double.NaN;
         for (ProcessingUnit u : units) {
-            double d = HalfCornerResolution.dStartA(u.dataset().header());
+            double d = dStartOf.getOrDefault(u.dataset(), Double.NaN);
             if (d > 0 && !(best <= d)) {
                 best = d;
             }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,18 +23,35 @@ import org.mxflow.sheet.SampleSheets;
 /** Discovery over the fixture tree of {@link FixtureTree} (real fabio CBF and h5py EIGER files). */
 class DiscoveryTest {
 
+    /** One tree for the tests that only read it; tests that change files build their own in {@link #own}. */
     @TempDir
-    Path tmp;
+    static Path shared;
+    static Path sharedRoot;
+    static SampleSheet sharedSheet;
+    @TempDir
+    Path own;
     Path root;
     SampleSheet sheet;
     final Discovery discovery = new Discovery(new FileHeaders(), CompletenessRule.DEFAULT);
     /** Five minutes after the files were written: past the 10 s settle time, before the 30 min stall timeout. */
     final Instant settled = FixtureTree.WRITTEN.plus(Duration.ofMinutes(5));
 
+    @BeforeAll
+    static void buildShared() throws Exception {
+        sharedRoot = shared.resolve("200928_BL45XU_yamada");
+        sharedSheet = SampleSheets.read(FixtureTree.build(sharedRoot, shared.resolve("sheets")));
+    }
+
     @BeforeEach
-    void build() throws Exception {
-        root = tmp.resolve("200928_BL45XU_yamada");
-        sheet = SampleSheets.read(FixtureTree.build(root, tmp.resolve("sheets")));
+    void useShared() {
+        root = sharedRoot;
+        sheet = sharedSheet;
+    }
+
+    /** A private copy of the tree for a test that modifies files. */
+    private void buildOwn() throws Exception {
+        root = own.resolve("200928_BL45XU_yamada");
+        sheet = SampleSheets.read(FixtureTree.build(root, own.resolve("sheets")));
     }
 
     private Map<String, PinReport> pins(BeamtimeSurvey s) {
@@ -112,6 +130,7 @@ class DiscoveryTest {
 
     @Test
     void datasetWithAllFramesButAGrowingLastFileIsStillCollecting() throws Exception {
+        buildOwn();
         Path last = root.resolve("HEL0002-02/data00/cry00_00180.cbf");
         Files.setLastModifiedTime(last, FileTime.from(settled.minusSeconds(3)));
         Dataset d = pins(discovery.survey(root, sheet, settled)).get("HEL0002-02").datasets().get(0);
@@ -136,6 +155,7 @@ class DiscoveryTest {
 
     @Test
     void eigerWithASecondDataFileNotYetCopiedHasItsFirstCrystalReady() throws Exception {
+        buildOwn();
         Files.delete(root.resolve("EIG0004-01/data00/EIG0004-01-multi_data_000002.h5"));
         List<Dataset> ds = pins(discovery.survey(root, sheet, settled)).get("EIG0004-01").datasets();
         assertThat(ds.get(0).status()).isEqualTo(DatasetStatus.COMPLETE);
@@ -156,10 +176,33 @@ class DiscoveryTest {
 
     @Test
     void unreadableHeaderIsANoteNotAFailure() throws Exception {
+        buildOwn();
         Files.writeString(root.resolve("HEL0002-02/data00/cry00_00001.cbf"), "");
         Dataset d = pins(discovery.survey(root, sheet, settled)).get("HEL0002-02").datasets().get(0);
         assertThat(d.note()).startsWith("header unreadable:").contains("cry00_00001.cbf");
         assertThat(d.oscWidthDeg()).isEqualTo(0.25);                     // from the sheet instead
         assertThat(d.frames()).isEqualTo(new FrameRange(1, 180));
+    }
+
+    @Test
+    void framesCompressedAfterCollectionStillBelongToTheirSeries() throws Exception {
+        buildOwn();
+        Path data = root.resolve("HEL0002-02/data00");
+        for (int f = 1; f <= 60; f++) {   // a compression job has done the first 60 frames (and removed the originals)
+            Path plain = data.resolve(String.format("cry00_%05d.cbf", f));
+            try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(data.resolve(plain.getFileName() + ".gz")))) {
+                Files.copy(plain, out);
+            }
+            if (f > 1) {
+                Files.delete(plain);     // frame 1 exists both ways: counted once
+            }
+        }
+        List<Dataset> ds = pins(discovery.survey(root, sheet, settled)).get("HEL0002-02").datasets();
+        assertThat(ds).singleElement().satisfies(d -> {
+            assertThat(d.template()).isEqualTo("cry00_?????.cbf");          // KAMO's plain template for a mixed series
+            assertThat(d.present()).containsExactly(new FrameRange(1, 180));
+            assertThat(d.oscWidthDeg()).isEqualTo(0.25);                   // header read from the plain cry00_00001.cbf
+            assertThat(d.status()).isEqualTo(DatasetStatus.COMPLETE);
+        });
     }
 }

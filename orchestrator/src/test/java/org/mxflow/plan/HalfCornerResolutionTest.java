@@ -30,4 +30,11 @@ class HalfCornerResolutionTest {
     void headerWithoutDetectorSizeGivesNoStart() {
         assertThat(HalfCornerResolution.dStartA(new ImageHeader("x", 0, 0, 0.075, 0.075, 1, 150, 0, 0, 0, 0.1, 0.01, 1, 1))).isNaN();
     }
+
+    @Test
+    void fromTheSheetAloneASquareCentredDetectorIsAssumed() {
+        assertThat(HalfCornerResolution.dStartFromRequestA(1.0, 2.0)).isCloseTo(1.7230491340292844, within(1e-12));
+        assertThat(HalfCornerResolution.dStartFromRequestA(0.9, 1.8)).isCloseTo(1.550744220626356, within(1e-12));
+        assertThat(HalfCornerResolution.dStartFromRequestA(1.0, Double.NaN)).isNaN();
+    }
 }

@@ -39,7 +39,7 @@ public final class CbfSeries implements ImageSource {
             one.put(1, frame);
             return create(frame.toString(), one);
         }
-        Path dir = frame.toAbsolutePath().getParent();
+        Path dir = frame.toAbsolutePath().normalize().getParent();
         return ofTemplate(dir, m.group(1), m.group(2).length(), m.group(3), frame);
     }
 
@@ -52,7 +52,7 @@ public final class CbfSeries implements ImageSource {
             throw new ImageFormatException(template, "a template needs one run of '?' for the frame number");
         }
         String suffix = name.substring(last + 1).replaceFirst("(?i)(\\.gz|\\.bz2)$", "");
-        Path dir = template.toAbsolutePath().getParent();
+        Path dir = template.toAbsolutePath().normalize().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw new ImageFormatException(template, "directory " + dir + " does not exist");
         }

@@ -333,7 +333,7 @@ public final class EigerImageSource implements ImageSource {
     }
 
     private static double metres(double m) {
-        return new java.math.BigDecimal(Float.toString((float) m)).movePointRight(3).doubleValue();
+        return new java.math.BigDecimal(Double.toString(m)).movePointRight(3).doubleValue();
     }
 
     private static boolean has(HdfFile h5, String path) {
@@ -353,6 +353,9 @@ public final class EigerImageSource implements ImageSource {
             throw new ImageFormatException(file, "master file lacks " + path);
         }
         v = scalar(v);
+        if (v instanceof Float f) {
+            return Double.parseDouble(f.toString());   // float32 as written (0.97918), not 0.9791799783706665
+        }
         if (v instanceof Number n) {
             return n.doubleValue();
         }

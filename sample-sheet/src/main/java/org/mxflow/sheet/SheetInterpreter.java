@@ -7,18 +7,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.mxflow.cell.UnitCell;
+import org.mxflow.symmetry.SpaceGroup;
+import org.mxflow.symmetry.SpaceGroups;
 
 /**
  * Turns a {@link RawSheet} into a {@link SampleSheet}, checking every row and collecting every
  * problem before failing. No I/O: the readers produce the raw sheet.
  */
 public final class SheetInterpreter {
-
-    /** A space-group symbol (Hermann-Mauguin, with or without spaces, optional ":1"/":H" setting) or a number. */
-    private static final Pattern SPACE_GROUP = Pattern.compile(
-            "[1-9][0-9]{0,2}|[PABCIFRH](?: ?(?:-?[1-6]{1,2}(?:/[mnabcde])?|[mnabcde]))+(?::[12HR])?");
 
     private final RawSheet sheet;
     private final List<SheetProblem> problems = new ArrayList<>();
@@ -261,14 +258,18 @@ public final class SheetInterpreter {
             }
             return null;
         }
-        String normal = sg.trim().replaceAll("\\s+", " ");
-        String candidate = Character.toUpperCase(normal.charAt(0)) + normal.substring(1);
-        if (!SPACE_GROUP.matcher(candidate).matches()
-                || (normal.matches("[0-9]+") && (Integer.parseInt(normal) < 1 || Integer.parseInt(normal) > 230))) {
-            problem(row, SheetColumn.SPACE_GROUP, "space group '" + sg + "' is neither a Hermann-Mauguin symbol nor a number 1-230");
+        SpaceGroup group = SpaceGroups.find(sg).orElse(null);
+        if (group == null) {
+            problem(row, SheetColumn.SPACE_GROUP, "space group '" + sg + "' is not a known space-group symbol or number");
             return null;
         }
-        return new KnownSymmetry(candidate, cell);
+        // 2 % and 2°: sheet cells are typed from memory or an old paper, not refined values.
+        if (cell != null && !cell.isCompatibleWith(group.latticeType(), 0.02, 2.0)) {
+            problem(row, SheetColumn.UNIT_CELL, "unit cell " + cellText + " does not fit the " + group.latticeType()
+                    + " lattice of space group " + group.hermannMauguin());
+            return null;
+        }
+        return new KnownSymmetry(sg, group, cell);
     }
 
     private boolean anomalous(RawSheet.Row row) {

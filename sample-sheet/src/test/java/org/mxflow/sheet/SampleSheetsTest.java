@@ -48,7 +48,8 @@ class SampleSheetsTest {
         assertThat(multi.wavelengthA()).isEqualTo(1.0);
         assertThat(multi.expectedFrames()).isEqualTo(100);       // 10° / 0.1°
         assertThat(multi.crystals()).isEqualTo(30);
-        assertThat(multi.knownSymmetry().orElseThrow().spaceGroup()).isEqualTo("P 43 21 2");
+        assertThat(multi.knownSymmetry().orElseThrow().spaceGroup().number()).isEqualTo(96);   // P 43 21 2
+        assertThat(s.pins().get(1).knownSymmetry().orElseThrow().spaceGroup().number()).isEqualTo(96); // "P43212"
         assertThat(multi.knownSymmetry().orElseThrow().unitCell()).contains(new UnitCell(79.1, 79.1, 38.0, 90, 90, 90));
         Pin helical = s.pins().get(2);
         assertThat(helical.expectedFrames()).isEqualTo(3600);    // 360° / 0.1°
@@ -95,6 +96,8 @@ class SampleSheetsTest {
             {"leading dash", 2, "-rf", "starts with '-'"},
             {"cell without space group", 11, "78 78 37 90 90 90", "a unit cell is given without a space group"},
             {"unparseable cell", 11, "78 78 37", "a unit cell needs 6 numbers"},
+            {"unknown space group", 10, "P 5", "space group 'P 5' is not a known space-group symbol or number"},
+            {"space group number out of range", 10, "231", "space group '231' is not a known"},
         };
         for (Format f : Format.values()) {
             for (Object[] c : cases) {
@@ -112,6 +115,9 @@ class SampleSheetsTest {
         bad.set(column, value);
         if (column == 11) {
             bad.set(10, "");
+        }
+        if (column == 10) {
+            bad.set(11, "");
         }
         rows.add(2, bad);
         Path file = SheetFiles.write(f, dir, "bad", HEADER, rows);
@@ -171,8 +177,21 @@ class SampleSheetsTest {
         assertThat(s.pins()).extracting(Pin::id).containsExactly("CPS1012-06", "CPS0836-07");
         assertThat(s.pins().get(0).mode()).isNull();
         assertThat(s.pins().get(0).anomalous()).isTrue();
-        assertThat(s.pins().get(0).knownSymmetry().orElseThrow().spaceGroup()).isEqualTo("C2");
+        assertThat(s.pins().get(0).knownSymmetry().orElseThrow().spaceGroup().number()).isEqualTo(5);   // C 1 2 1
         assertThat(s.bySampleName().get("complex1")).hasSize(2);
+    }
+
+    @Test
+    void knownCellMustFitTheLatticeOfItsSpaceGroup() throws Exception {
+        Path file = SheetFiles.csv(dir.resolve("cell.csv"), List.of("puckid", "pinid", "sample_name", "space_group", "unit_cell"), List.of(
+                List.of("CPS1012", "1", "lys", "P 43 21 2", "79.1 79.1 38.0 90 90 90"),
+                List.of("CPS1012", "2", "lys", "P 43 21 2", "79.1 85.0 38.0 90 90 90"),      // a != b: not tetragonal
+                List.of("CPS1012", "3", "thl", "P 61 2 2", "92.9 92.9 130.4 90 90 120")));
+        assertThatThrownBy(() -> SampleSheets.read(file)).isInstanceOfSatisfying(SampleSheetException.class, e ->
+                assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.cellRef()).isEqualTo("E3");
+                    assertThat(p.message()).isEqualTo("unit cell 79.1 85.0 38.0 90 90 90 does not fit the tP lattice of space group P 43 21 2");
+                }));
     }
 
     @Test
@@ -200,5 +219,43 @@ class SampleSheetsTest {
     @Test
     void unknownExtensionAndMissingFileAreClearErrors() {
         assertThatThrownBy(() -> SampleSheets.read(dir.resolve("none.csv"))).hasMessageContaining("none.csv").hasMessageContaining("no such file");
+    }
+
+    @Test
+    void xlsxFormulaThatFailsIsReportedWithItsCell() throws Exception {
+        Path file = dir.resolve("f.xlsx");
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(); var out = java.nio.file.Files.newOutputStream(file)) {
+            var sh = wb.createSheet("Sheet");
+            var h = sh.createRow(0);
+            String[] header = {"PuckID", "PinID", "SampleName", "Mode", "Wavelength [Å]"};
+            for (int c = 0; c < header.length; c++) {
+                h.createCell(c).setCellValue(header[c]);
+            }
+            var r = sh.createRow(1);
+            r.createCell(0).setCellValue("CPS1012");
+            r.createCell(1).setCellValue(1);
+            r.createCell(2).setCellValue("lys");
+            r.createCell(3).setCellValue("single");
+            r.createCell(4).setCellFormula("12.3984/0");
+            wb.write(out);
+        }
+        assertThatThrownBy(() -> SampleSheets.read(file)).isInstanceOfSatisfying(SampleSheetException.class, e ->
+                assertThat(e.problems()).singleElement().satisfies(p -> {
+                    assertThat(p.row()).isEqualTo(2);
+                    assertThat(p.cellRef()).isEqualTo("E2");
+                    assertThat(p.message()).isEqualTo("formula =12.3984/0 evaluates to an error");
+                }));
+    }
+
+    @Test
+    void sqliteWithSeveralTablesAndNoKnownNameSaysWhichTablesItFound() throws Exception {
+        Path file = dir.resolve("x.db");
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var st = db.createStatement()) {
+            st.execute("CREATE TABLE pucks (id TEXT)");
+            st.execute("CREATE TABLE pins (id TEXT)");
+        }
+        assertThatThrownBy(() -> SampleSheets.read(file)).isInstanceOf(SampleSheetException.class)
+                .hasMessageContaining("x.db").hasMessageContaining("expected a table named ESA or sample_sheet")
+                .hasMessageContaining("[pins, pucks]");
     }
 }
