@@ -15,6 +15,7 @@ import picocli.CommandLine.Option;
         description = "Automatic post-collection processing for macromolecular crystallography beamlines.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            HitmapCommand.class,
         })
 public final class MxflowCommand implements Runnable {
 
