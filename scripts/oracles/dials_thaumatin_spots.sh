@@ -44,16 +44,33 @@ def per_frame(name):
             k = int(z) + first
             counts[k] = counts.get(k, 0) + 1
     return counts
+import re
+strong = {}
+for line in open("find_dispersion.log"):
+    m = re.match(r"Found (\d+) strong pixels on image (\d+)", line)
+    if m:
+        strong[int(m.group(2))] = int(m.group(1))
 d = per_frame("dispersion.refl")
 e = per_frame("extended.refl")
 n = 19
 print("# dials.find_spots (DIALS %s) per-frame strong spots on real/thaumatin_grid; made by scripts/oracles/dials_thaumatin_spots.sh" % sys.argv[1])
-print("frame,dials_dispersion,dials_dispersion_extended")
+print("frame,dials_dispersion,dials_dispersion_extended,dials_dispersion_strong_pixels")
 for k in range(1, n + 1):
-    print("%d,%d,%d" % (k, d.get(k, 0), e.get(k, 0)))
+    print("%d,%d,%d,%d" % (k, d.get(k, 0), e.get(k, 0), strong.get(k, 0)))
+# Every spot DIALS found on frame 1 (experiment id 0): centroid, summed intensity, pixels.
+refl = flex.reflection_table.from_file("dispersion.refl")
+with open("frame1_spots.csv", "w") as f:
+    f.write("x_px,y_px,intensity_sum,pixels\n")
+    for i in range(len(refl)):
+        if refl["id"][i] == 0:
+            x, y, z = refl["xyzobs.px.value"][i]
+            x0, x1, y0, y1, z0, z1 = refl["bbox"][i]
+            n = refl["shoebox"][i].count_mask_values(5) if "shoebox" in refl else -1
+            f.write("%.4f,%.4f,%.1f,%d\n" % (x, y, refl["intensity.sum.value"][i], n))
 PY
 /usr/bin/python3 count.py "$(dials.version 2>/dev/null | head -1 | awk '{print $2}')" > counts.csv
 mkdir -p "$(dirname "$out")"
 cp counts.csv "$out"
+cp frame1_spots.csv "$(dirname "$out")/dials_thaumatin_frame1_spots.csv"
 grep -i -E "min_spot_size|Found .* strong|Extracted" find_dispersion.log | head -5 || true
 cat "$out"

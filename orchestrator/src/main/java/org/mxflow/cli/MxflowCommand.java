@@ -23,6 +23,7 @@ import picocli.CommandLine.Option;
             PlanCommand.class,
             CorrectHtmlCommand.class,
             InspectCommand.class,
+            HitmapCommand.class,
         })
 public final class MxflowCommand implements Runnable {
 

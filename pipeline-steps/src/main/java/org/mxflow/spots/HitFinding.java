@@ -65,6 +65,7 @@ public final class HitFinding {
         for (FrameSpots f : frames) {
             scores.add(HitScore.of(f, dMaxA, dMinA));
         }
+        refuseReadOnlyParent(outDir);
         try {
             Files.createDirectories(outDir);
         } catch (java.nio.file.FileSystemException e) {
@@ -79,6 +80,30 @@ public final class HitFinding {
         SpotTableWriter.write(outDir.resolve("spots.tsv"), all);
         HitMapImage.write(HitMapImage.render(scores, scan.grid()), result.png());
         return result;
+    }
+
+    /**
+     * Raw-data directories are made read-only after collection; honour the mode bits even when
+     * running as root (which could write anyway), so hit finding never adds files beside frames
+     * that were meant to stay untouched.
+     */
+    static void refuseReadOnlyParent(Path outDir) throws IOException {
+        Path p = outDir.toAbsolutePath().normalize();
+        while (p != null && !Files.exists(p)) {
+            p = p.getParent();
+        }
+        if (p == null) {
+            return;
+        }
+        try {
+            var perms = Files.getPosixFilePermissions(p);
+            if (!perms.contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)) {
+                throw new IOException("cannot write " + outDir + ": " + p + " is read-only ("
+                        + java.nio.file.attribute.PosixFilePermissions.toString(perms) + "); give another directory with --out");
+            }
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: rely on the ordinary write check
+        }
     }
 
     /** The JSON document: the scan, the grid, the window and one record per frame. */

@@ -31,6 +31,7 @@ class ThaumatinHitFindingTest {
     static Path out;
     static HitFinding.Result result;
     static Map<Integer, Integer> dials = new HashMap<>();
+    static Map<Integer, Integer> dialsStrongPixels = new HashMap<>();
 
     @BeforeAll
     static void findSpotsOnceOnAllFrames() throws Exception {
@@ -42,6 +43,7 @@ class ThaumatinHitFindingTest {
             if (!l.startsWith("#") && !l.startsWith("frame")) {
                 String[] f = l.split(",");
                 dials.put(Integer.parseInt(f[0]), Integer.parseInt(f[1]));
+                dialsStrongPixels.put(Integer.parseInt(f[0]), Integer.parseInt(f[3]));
             }
         }
     }
@@ -73,9 +75,37 @@ class ThaumatinHitFindingTest {
         // Same dispersion algorithm as DIALS's, so the ranks must agree almost perfectly; 0.95
         // leaves room only for ties among the four empty frames.
         assertThat(spearman(a, b)).isGreaterThanOrEqualTo(0.95);
+        // Counts within 10% of DIALS on every frame that sees the crystal ...
         for (int f = 1; f <= 15; f++) {
             assertThat(a[f - 1] / b[f - 1]).as("frame %d: mxflow %s vs DIALS %s", f, a[f - 1], b[f - 1])
                     .isBetween(0.9, 1.1);
+        }
+        // ... and in fact identical, strong pixels and spots, frame by frame: the same
+        // algorithm, parameters, trusted-pixel rule and filters give the same answer.
+        for (FrameSpots f : result.frames()) {
+            assertThat(f.strongPixels()).as("strong pixels, frame %d", f.frameNumber())
+                    .isEqualTo(dialsStrongPixels.get(f.frameNumber()));
+            assertThat(f.spots()).as("spots, frame %d", f.frameNumber()).hasSize(dials.get(f.frameNumber()));
+        }
+    }
+
+    @Test
+    void everySpotDialsFindsOnFrameOneHasTheSameCentroidIntensityAndSize() throws Exception {
+        List<String> rows = Files.readAllLines(Path.of(ThaumatinHitFindingTest.class
+                .getResource("/spots/dials_thaumatin_frame1_spots.csv").toURI()));
+        List<Spot> ours = result.frames().get(0).spots();
+        assertThat(rows).hasSize(1 + ours.size());
+        for (String row : rows.subList(1, rows.size())) {
+            String[] f = row.split(",");
+            double x = Double.parseDouble(f[0]);
+            double y = Double.parseDouble(f[1]);
+            Spot match = ours.stream()
+                    .min((p, q) -> Double.compare(Math.hypot(p.centroidXPx() - x, p.centroidYPx() - y),
+                            Math.hypot(q.centroidXPx() - x, q.centroidYPx() - y)))
+                    .orElseThrow();
+            assertThat(Math.hypot(match.centroidXPx() - x, match.centroidYPx() - y)).as(row).isLessThan(1e-3);
+            assertThat(match.intensityCounts()).as(row).isEqualTo(Double.parseDouble(f[2]));
+            assertThat(match.pixelCount()).as(row).isEqualTo(Integer.parseInt(f[3]));
         }
     }
 
