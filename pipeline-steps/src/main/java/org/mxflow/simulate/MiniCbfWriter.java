@@ -30,27 +30,30 @@ public final class MiniCbfWriter {
 
     /** Byte-offset compression: deltas as 1 byte, escape 0x80 to int16, escape 0x8000 to int32. */
     public static byte[] byteOffset(int[] pixels) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(pixels.length + pixels.length / 8);
+        // Worst case 7 bytes per pixel; a plain array avoids ByteArrayOutputStream's synchronised writes.
+        byte[] out = new byte[pixels.length * 7];
+        int n = 0;
         int prev = 0;
         for (int v : pixels) {
             long d = (long) v - prev;
             if (d >= -127 && d <= 127) {
-                out.write((int) d);
+                out[n++] = (byte) d;
             } else if (d >= -32767 && d <= 32767) {
-                out.write(0x80);
-                out.write((int) (d & 0xff));
-                out.write((int) ((d >> 8) & 0xff));
+                out[n++] = (byte) 0x80;
+                out[n++] = (byte) d;
+                out[n++] = (byte) (d >> 8);
             } else {
-                out.write(0x80);
-                out.write(0x00);
-                out.write(0x80);
-                for (int i = 0; i < 4; i++) {
-                    out.write((int) ((d >> (8 * i)) & 0xff));
-                }
+                out[n++] = (byte) 0x80;
+                out[n++] = 0x00;
+                out[n++] = (byte) 0x80;
+                out[n++] = (byte) d;
+                out[n++] = (byte) (d >> 8);
+                out[n++] = (byte) (d >> 16);
+                out[n++] = (byte) (d >> 24);
             }
             prev = v;
         }
-        return out.toByteArray();
+        return java.util.Arrays.copyOf(out, n);
     }
 
     /** The complete file content. */
