@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
             CommandLine.HelpCommand.class,
             SimulateCommand.class,
             CorrectHtmlCommand.class,
+            InspectCommand.class,
         })
 public final class MxflowCommand implements Runnable {
 
