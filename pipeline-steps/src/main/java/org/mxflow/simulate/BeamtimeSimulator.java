@@ -236,6 +236,7 @@ public final class BeamtimeSimulator {
         m.put("mosaicity_deg", c.mosaicityDeg());
         m.put("scale", c.scale());
         m.put("b_factor_A2", c.bFactorA2());
+        m.put("d_min_A", preset.dMinA());
         m.put("intensities_file", "intensities_" + c.group() + ".hkl");
         m.put("template", ds.template());
         m.put("first_frame", ds.firstFrame());
