@@ -97,6 +97,7 @@ def main():
         asu = gemmi.ReciprocalAsu(true_sg)
         ops = true_sg.operations()
         best = None
+        alternatives = []
         for op in reindex_ops(true_sg):
             sums = {}
             for (h, k, l), i in zip(hkl, inten):
@@ -112,10 +113,13 @@ def main():
             tru = np.array([true_i[k] for k in keys])
             dd = np.array([true_cell.calculate_d(list(k)) for k in keys])
             cc = np.corrcoef(obs, tru)[0, 1]
+            alternatives.append("%s: %.3f" % (op.triplet(), cc))
             if best is None or cc > best[0]:
                 best = (cc, op, obs, tru, dd)
         cc, op, obs, tru, dd = best
         print(f"   {len(obs)} unique reflections matched ({icol}), indexing {op.triplet()}: overall CC = {cc:.3f}")
+        if len(alternatives) > 1:
+            print("   CC under each indexing of the ambiguous lattice: " + ", ".join(alternatives))
         edges = np.quantile(1 / dd**2, np.linspace(0, 1, 9))
         print("   shell d (A)        n     CC(DIALS, truth)")
         for lo, hi in zip(edges[:-1], edges[1:]):
