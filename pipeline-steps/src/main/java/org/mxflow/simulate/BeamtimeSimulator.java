@@ -106,7 +106,10 @@ public final class BeamtimeSimulator {
             for (String groupLabel : pin.crystalGroups()) {
                 kkk++;
                 String prefix = String.format(Locale.ROOT, "%s-%s_%03d", pin.directoryName(), pin.mode(), kkk);
-                Crystal crystal = CrystalDraw.draw(prefix, preset.group(groupLabel), preset.meanScale(), pinRng.split());
+                // Helical and single pins hold large crystals: 6x the diffracting volume of a multi-mode
+                // microcrystal, enough for the strongest low-resolution spots to overload the PILATUS.
+                double meanScale = preset.meanScale() * (pin.mode().equals("multi") ? 1 : 6);
+                Crystal crystal = CrystalDraw.draw(prefix, preset.group(groupLabel), meanScale, pinRng.split());
                 double start = Math.floor(pinRng.nextDouble() * 360 / preset.oscWidthDeg()) * preset.oscWidthDeg();
                 if (first == null) {
                     first = crystal;
