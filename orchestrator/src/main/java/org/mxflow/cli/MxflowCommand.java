@@ -17,6 +17,13 @@ import picocli.CommandLine.Option;
             CommandLine.HelpCommand.class,
             CorrectHtmlCommand.class,
             InspectCommand.class,
+            SimulateCommand.class,
+            RunCommand.class,
+            WatchCommand.class,
+            RerunCommand.class,
+            StatusCommand.class,
+            PlanCommand.class,
+            HitmapCommand.class,
         })
 public final class MxflowCommand implements Runnable {
 
