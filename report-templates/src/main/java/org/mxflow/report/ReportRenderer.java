@@ -109,13 +109,14 @@ public final class ReportRenderer {
     public void renderSessionReport(SessionReport report, Path out) throws IOException {
         Path dir = out.toAbsolutePath().getParent();
         Context context = new Context();
-        List<SessionReportView.Row> rows = SessionReportView.rows(report, dir);
+        java.util.function.Predicate<Path> isDirectory = Files::isDirectory;
+        List<SessionReportView.Row> rows = SessionReportView.rows(report, dir, isDirectory);
         context.setVariables(Map.of(
                 "title", report.title() == null ? report.root().getFileName().toString() : report.title(),
                 "root", report.root().toString(),
                 "rows", rows,
                 "datasets", report.pins().stream().mapToInt(SessionReport.Pin::datasets).sum(),
-                "trees", SessionReportView.links(dir, report.trees()),
+                "trees", SessionReportView.links(dir, report.trees(), isDirectory),
                 "generated", now()));
         writeAtomically(out, w -> engine.process("session-report", context, w));
     }

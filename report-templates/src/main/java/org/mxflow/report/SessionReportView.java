@@ -25,6 +25,14 @@ public final class SessionReportView {
     private SessionReportView() {}
 
     public static List<Row> rows(SessionReport report, Path pageDir) {
+        return rows(report, pageDir, p -> false);
+    }
+
+    /**
+     * The rows; links to paths that {@code isDirectory} accepts end in "/", so a reader (and the
+     * archive's link check) can tell a directory from a file.
+     */
+    public static List<Row> rows(SessionReport report, Path pageDir, java.util.function.Predicate<Path> isDirectory) {
         List<Row> out = new ArrayList<>();
         for (SessionReport.Pin p : report.pins()) {
             boolean raster = Double.isFinite(p.rasterBeamHUm()) && Double.isFinite(p.rasterBeamVUm());
@@ -38,14 +46,14 @@ public final class SessionReportView {
                     Integer.toString(p.datasets()), comment,
                     comment.equalsIgnoreCase("Normal termination") ? "done" : comment.isBlank() ? "pending" : "failed",
                     fixed(p.measTimeMin(), 2), href(pageDir, p.loopImage()), href(pageDir, p.heatMap()),
-                    href(pageDir, p.hitReport()), links(pageDir, p.processing()), links(pageDir, p.merges())));
+                    href(pageDir, p.hitReport()), links(pageDir, p.processing(), isDirectory), links(pageDir, p.merges(), isDirectory)));
         }
         return out;
     }
 
     /** The top-level links. */
-    public static List<Link> links(Path pageDir, List<SessionReport.Link> links) {
-        return links.stream().map(l -> new Link(l.label(), href(pageDir, l.target()))).toList();
+    public static List<Link> links(Path pageDir, List<SessionReport.Link> links, java.util.function.Predicate<Path> isDirectory) {
+        return links.stream().map(l -> new Link(l.label(), href(pageDir, l.target()) + (isDirectory.test(l.target()) ? "/" : ""))).toList();
     }
 
     /** ZOO's pinid: puck, a space, the pin number without leading zeros ("CPS1012 1"). */
