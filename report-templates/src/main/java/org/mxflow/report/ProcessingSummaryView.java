@@ -74,7 +74,8 @@ public final class ProcessingSummaryView {
         String status, cls;
         switch (d.status()) {
             case DONE -> {
-                status = d.problems().isEmpty() ? "OK" : String.join(", ", d.problems());
+                // the flags themselves are in the Problems column
+                status = "done";
                 cls = d.problems().isEmpty() ? "done" : "problem";
             }
             case FAILED -> {
