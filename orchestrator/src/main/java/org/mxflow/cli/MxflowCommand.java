@@ -15,9 +15,15 @@ import picocli.CommandLine.Option;
         description = "Automatic post-collection processing for macromolecular crystallography beamlines.",
         subcommands = {
             CommandLine.HelpCommand.class,
-            PlanCommand.class,
             CorrectHtmlCommand.class,
             InspectCommand.class,
+            SimulateCommand.class,
+            RunCommand.class,
+            WatchCommand.class,
+            RerunCommand.class,
+            StatusCommand.class,
+            PlanCommand.class,
+            HitmapCommand.class,
         })
 public final class MxflowCommand implements Runnable {
 
