@@ -44,6 +44,7 @@ public final class TreeScanner {
             ds.forEach(children::add);
         }
         children.sort(Comparator.comparing(p -> p.getFileName().toString()));
+        List<Path> pinDirs = new ArrayList<>();
         for (Path child : children) {
             String name = child.getFileName().toString();
             if (!Files.isDirectory(child) || name.startsWith(".") || name.startsWith("_")) {
@@ -53,8 +54,25 @@ public final class TreeScanner {
                 notes.add("directory " + name + " is not a <Puck>-<Pin> directory; ignored");
                 continue;
             }
-            pins.add(scanPin(child, notes));
+            pinDirs.add(child);
         }
+        // Pins are independent; listing them in parallel hides file-system latency (NFS above all).
+        List<List<String>> pinNotes = new ArrayList<>();
+        for (int i = 0; i < pinDirs.size(); i++) {
+            pinNotes.add(new ArrayList<>());
+        }
+        try {
+            pins.addAll(java.util.stream.IntStream.range(0, pinDirs.size()).parallel().mapToObj(i -> {
+                try {
+                    return scanPin(pinDirs.get(i), pinNotes.get(i));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList());
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        pinNotes.forEach(notes::addAll);
         return new RawTree(root, pins, notes);
     }
 
