@@ -113,6 +113,51 @@ public record UnitCell(double a, double b, double c, double alpha, double beta, 
         };
     }
 
+    /**
+     * Fractionalisation matrix (row-major 3x3, Å⁻¹), the inverse of {@link #orthogonalization()}:
+     * Cartesian Å to fractional coordinates.
+     */
+    public double[] fractionalization() {
+        double[] o = orthogonalization();
+        // upper triangular: invert directly
+        double a11 = o[0], a12 = o[1], a13 = o[2], a22 = o[4], a23 = o[5], a33 = o[8];
+        return new double[] {
+            1 / a11, -a12 / (a11 * a22), (a12 * a23 - a13 * a22) / (a11 * a22 * a33),
+            0, 1 / a22, -a23 / (a22 * a33),
+            0, 0, 1 / a33
+        };
+    }
+
+    /**
+     * Whether the cell has the metric a lattice type requires, within relative edge tolerance
+     * {@code relLength} and angle tolerance {@code angleDeg}: e.g. tP needs a = b and all
+     * angles 90°; hP and hR (hexagonal axes) need a = b, α = β = 90°, γ = 120°; hR is also
+     * accepted in rhombohedral axes (a = b = c, α = β = γ).
+     */
+    public boolean isCompatibleWith(org.mxflow.symmetry.LatticeType type, double relLength, double angleDeg) {
+        boolean ab = close(a, b, relLength), bc = close(b, c, relLength);
+        boolean al90 = Math.abs(alpha - 90) <= angleDeg, be90 = Math.abs(beta - 90) <= angleDeg, ga90 = Math.abs(gamma - 90) <= angleDeg;
+        boolean hexagonal = ab && al90 && be90 && Math.abs(gamma - 120) <= angleDeg;
+        return switch (type) {
+            case aP -> true;
+            case mP, mC -> al90 && ga90;
+            case oP, oC, oI, oF -> al90 && be90 && ga90;
+            case tP, tI -> ab && al90 && be90 && ga90;
+            case hP -> hexagonal;
+            case hR -> hexagonal || (ab && bc && Math.abs(alpha - beta) <= angleDeg && Math.abs(beta - gamma) <= angleDeg);
+            case cP, cI, cF -> ab && bc && al90 && be90 && ga90;
+        };
+    }
+
+    /** {@link #isCompatibleWith(org.mxflow.symmetry.LatticeType, double, double)} with 1 % and 1°. */
+    public boolean isCompatibleWith(org.mxflow.symmetry.LatticeType type) {
+        return isCompatibleWith(type, 0.01, 1.0);
+    }
+
+    private static boolean close(double x, double y, double rel) {
+        return Math.abs(x - y) <= rel * Math.max(x, y);
+    }
+
     /** Relative difference of two cells: largest relative edge difference or angle difference/90. */
     public double maxRelativeDifference(UnitCell o) {
         double d = Math.max(Math.abs(a - o.a) / a, Math.max(Math.abs(b - o.b) / b, Math.abs(c - o.c) / c));

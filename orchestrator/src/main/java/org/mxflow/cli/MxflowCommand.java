@@ -16,6 +16,9 @@ import picocli.CommandLine.Option;
         subcommands = {
             CommandLine.HelpCommand.class,
             HitmapCommand.class,
+            SimulateCommand.class,
+            CorrectHtmlCommand.class,
+            InspectCommand.class,
         })
 public final class MxflowCommand implements Runnable {
 

@@ -56,6 +56,32 @@ public final class ByteOffsetCodec {
         int value = 0;
         int k = 0;
         while (k < n && pos <= safeEnd) {
+            // Eight 1-byte deltas at once when none of the next 8 bytes is the escape 0x80.
+            if (k + 8 <= n && pos + 8 <= safeEnd) {
+                long x = (long) LONG_LE.get(src, pos);
+                long v = x ^ 0x8080808080808080L;
+                if (((v - 0x0101010101010101L) & ~v & 0x8080808080808080L) == 0) {
+                    value += (byte) x;
+                    out[k] = value;
+                    value += (byte) (x >> 8);
+                    out[k + 1] = value;
+                    value += (byte) (x >> 16);
+                    out[k + 2] = value;
+                    value += (byte) (x >> 24);
+                    out[k + 3] = value;
+                    value += (byte) (x >> 32);
+                    out[k + 4] = value;
+                    value += (byte) (x >> 40);
+                    out[k + 5] = value;
+                    value += (byte) (x >> 48);
+                    out[k + 6] = value;
+                    value += (byte) (x >> 56);
+                    out[k + 7] = value;
+                    k += 8;
+                    pos += 8;
+                    continue;
+                }
+            }
             int delta = src[pos++];
             if (delta == -128) {
                 delta = (short) SHORT_LE.get(src, pos);

@@ -51,6 +51,11 @@ public final class CbfReader {
         return decode(file, CompressedFiles.readAll(file));
     }
 
+    /** The whole file, decompressed from gzip or bzip2 when it is wrapped. */
+    public static byte[] readAllDecompressed(Path file) throws IOException {
+        return CompressedFiles.readAll(file);
+    }
+
     /** Reads only the text header (decompressing no further than the binary marker). */
     public static CbfHeader readHeader(Path file) throws IOException {
         byte[] head;
@@ -171,7 +176,7 @@ public final class CbfReader {
         ImageHeader image;
         String convention;
         if (ImgCifGeometry.isFullCbf(cif)) {
-            image = ImgCifGeometry.header(file, cif, pilatus.keys().getOrDefault("Detector", "unknown detector"));
+            image = ImgCifGeometry.header(file, cif, pilatus.keys().get("Detector"));
             if (image.width() != width || image.height() != height) {
                 throw new ImageFormatException(file, "imgCIF array is " + image.width() + "x" + image.height()
                         + " but the binary section holds " + width + "x" + height);

@@ -25,7 +25,8 @@ public final class ImgCifGeometry {
     private record Axis(String id, String type, String dependsOn, double[] vector, double[] offset) {
     }
 
-    public static ImageHeader header(Path file, CifBlock cif, String detectorFallback) throws ImageFormatException {
+    /** @param detectorName the PILATUS "Detector" line when the file has one (it names the serial number), else null */
+    public static ImageHeader header(Path file, CifBlock cif, String detectorName) throws ImageFormatException {
         Map<String, Axis> axes = axes(file, cif);
 
         // Array dimensions and the axis of each dimension (index 1 = fastest).
@@ -121,7 +122,7 @@ public final class ImgCifGeometry {
         String overload = cif.value("_array_intensities.overload");
         String detector = cif.value("_diffrn_detector.type");
         return new ImageHeader(
-                detector == null ? detectorFallback : detector,
+                detectorName != null ? detectorName : detector == null ? "unknown detector" : detector,
                 width, height, pixelFastMm, pixelSlowMm, wavelength, distanceMm, beamX, beamY,
                 start, width1,
                 exposure == null ? Double.NaN : num(file, "_diffrn_scan_frame.integration_time", exposure),

@@ -1,0 +1,250 @@
+package org.mxflow.geometry;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.mxflow.cell.UnitCell;
+
+/**
+ * Static (per wedge) least-squares refinement of a rotation experiment against indexed spot
+ * positions and rotation angles, by Levenberg–Marquardt with a forward-difference Jacobian.
+ *
+ * <p>Parameters: three small rotations of the crystal about the lab x, y, z axes; the cell,
+ * constrained by the lattice family (triclinic 6, monoclinic a b c β, orthorhombic a b c,
+ * tetragonal and hexagonal a c, cubic a); two tilts of the beam direction; the detector distance
+ * and origin (ORGX, ORGY). Residuals per spot: Δx and Δy in pixels and Δφ in degrees divided by
+ * {@link Settings#phiSigmaDeg()} over {@link Settings#xySigmaPx()} so that both weigh alike.
+ * Outliers beyond {@link Settings#outlierRmsMultiple()} × RMS are dropped and the fit repeated.
+ * Smoothly varying (scan-varying) refinement over long sweeps is not done yet.
+ */
+public final class GeometryRefiner {
+
+    /** Refinement settings: lattice family letter (a, m, o, t, h, c) and the expected errors. */
+    public record Settings(char family, double xySigmaPx, double phiSigmaDeg, int maxIterations, double outlierRmsMultiple,
+                           boolean refineBeam, boolean refineDetector) {
+        public static Settings forFamily(char family) { return new Settings(family, 0.5, 0.05, 40, 4.0, true, true); }
+    }
+
+    /** The refined models, the observations kept, and the RMS deviations (px, px, degrees). */
+    public record Result(Experiment experiment, CrystalModel crystal, List<IndexedObservation> used, int rejected,
+                         double rmsdXPx, double rmsdYPx, double rmsdPhiDeg) {}
+
+    private final Settings settings;
+
+    public GeometryRefiner(Settings settings) { this.settings = settings; }
+
+    public Result refine(Experiment exp0, CrystalModel crystal0, List<IndexedObservation> obs0) {
+        Model model = new Model(exp0, crystal0, settings);
+        double[] p = model.initial();
+        List<IndexedObservation> obs = new ArrayList<>(obs0);
+        int rejected = 0;
+        for (int round = 0; round < 3; round++) {
+            p = levenbergMarquardt(model, p, obs);
+            double[] r = residuals(model, p, obs);
+            double rms = 0;
+            for (double x : r) rms += x * x;
+            rms = Math.sqrt(rms / Math.max(1, r.length));
+            List<IndexedObservation> kept = new ArrayList<>();
+            for (int i = 0; i < obs.size(); i++) {
+                double n = Math.sqrt((r[3 * i] * r[3 * i] + r[3 * i + 1] * r[3 * i + 1] + r[3 * i + 2] * r[3 * i + 2]) / 3);
+                if (n <= settings.outlierRmsMultiple() * rms) kept.add(obs.get(i));
+            }
+            if (kept.size() == obs.size() || kept.size() < 10) break;
+            rejected += obs.size() - kept.size();
+            obs = kept;
+        }
+        Experiment e = model.experiment(p);
+        CrystalModel c = model.crystal(p);
+        double sx = 0, sy = 0, sp = 0;
+        int n = 0;
+        for (IndexedObservation o : obs) {
+            double phiObs = e.goniometer().phiDeg(o.zFrame());
+            RotationGeometry.PredictedSpot s = RotationGeometry.predictNear(e, c, o.h(), o.k(), o.l(), phiObs);
+            if (s == null) continue;
+            sx += sq(s.xPx() - o.xPx());
+            sy += sq(s.yPx() - o.yPx());
+            sp += sq(s.phiDeg() - phiObs);
+            n++;
+        }
+        n = Math.max(n, 1);
+        return new Result(e, c, List.copyOf(obs), rejected, Math.sqrt(sx / n), Math.sqrt(sy / n), Math.sqrt(sp / n));
+    }
+
+    private double[] levenbergMarquardt(Model model, double[] p0, List<IndexedObservation> obs) {
+        double[] p = p0.clone();
+        double[] r = residuals(model, p, obs);
+        double cost = dot(r, r);
+        double lambda = 1e-3;
+        int np = p.length;
+        for (int it = 0; it < settings.maxIterations(); it++) {
+            double[][] jac = new double[np][];
+            for (int j = 0; j < np; j++) {
+                double[] q = p.clone();
+                double h = model.step(j);
+                q[j] += h;
+                double[] rq = residuals(model, q, obs);
+                for (int i = 0; i < rq.length; i++) rq[i] = (rq[i] - r[i]) / h;
+                jac[j] = rq;
+            }
+            double[][] jtj = new double[np][np];
+            double[] jtr = new double[np];
+            for (int a = 0; a < np; a++) {
+                for (int b = a; b < np; b++) jtj[a][b] = jtj[b][a] = dot(jac[a], jac[b]);
+                jtr[a] = -dot(jac[a], r);
+            }
+            boolean improved = false;
+            for (int tries = 0; tries < 10; tries++) {
+                double[][] m = new double[np][np];
+                for (int a = 0; a < np; a++) {
+                    m[a] = jtj[a].clone();
+                    m[a][a] += lambda * Math.max(jtj[a][a], 1e-12);
+                }
+                double[] dp = LinearSystem.solve(m, jtr);
+                if (dp == null) { lambda *= 10; continue; }
+                double[] q = p.clone();
+                for (int a = 0; a < np; a++) q[a] += dp[a];
+                double[] rq;
+                try {
+                    rq = residuals(model, q, obs);
+                } catch (IllegalArgumentException e) { // e.g. an impossible cell
+                    lambda *= 10;
+                    continue;
+                }
+                double c2 = dot(rq, rq);
+                if (c2 < cost) {
+                    double gain = (cost - c2) / cost;
+                    p = q; r = rq; cost = c2;
+                    lambda = Math.max(lambda / 10, 1e-9);
+                    improved = true;
+                    if (gain < 1e-7) return p;
+                    break;
+                }
+                lambda *= 10;
+            }
+            if (!improved) break;
+        }
+        return p;
+    }
+
+    private double[] residuals(Model model, double[] p, List<IndexedObservation> obs) {
+        Experiment e = model.experiment(p);
+        CrystalModel c = model.crystal(p);
+        double w = settings.xySigmaPx() / settings.phiSigmaDeg();
+        double[] r = new double[3 * obs.size()];
+        for (int i = 0; i < obs.size(); i++) {
+            IndexedObservation o = obs.get(i);
+            double phiObs = e.goniometer().phiDeg(o.zFrame());
+            RotationGeometry.PredictedSpot s = RotationGeometry.predictNear(e, c, o.h(), o.k(), o.l(), phiObs);
+            if (s == null) {
+                Arrays.fill(r, 3 * i, 3 * i + 3, 50);
+                continue;
+            }
+            r[3 * i] = s.xPx() - o.xPx();
+            r[3 * i + 1] = s.yPx() - o.yPx();
+            r[3 * i + 2] = (s.phiDeg() - phiObs) * w;
+        }
+        return r;
+    }
+
+    /** Maps the parameter vector to models. */
+    private static final class Model {
+        final Experiment exp0;
+        final Mat3 u0;
+        final UnitCell cell0;
+        final char family;
+        final int nCell;
+        final Vec3 beamT1, beamT2;
+        final Settings settings;
+
+        Model(Experiment exp0, CrystalModel crystal0, Settings settings) {
+            this.exp0 = exp0;
+            this.settings = settings;
+            this.cell0 = crystal0.unitCell();
+            this.u0 = orthonormalise(crystal0.u());
+            this.family = settings.family();
+            this.nCell = switch (family) { case 'a' -> 6; case 'm' -> 4; case 'o' -> 3; case 't', 'h' -> 2; case 'c' -> 1;
+                default -> throw new IllegalArgumentException("unknown lattice family '" + family + "'"); };
+            Vec3 d = exp0.beam().direction();
+            Vec3 any = Math.abs(d.x()) < 0.9 ? new Vec3(1, 0, 0) : new Vec3(0, 1, 0);
+            beamT1 = d.cross(any).normalized();
+            beamT2 = d.cross(beamT1).normalized();
+        }
+
+        int size() { return 3 + nCell + (settings.refineBeam() ? 2 : 0) + (settings.refineDetector() ? 3 : 0); }
+
+        double[] initial() {
+            double[] p = new double[size()];
+            double[] c = cell0.toArray();
+            int k = 3;
+            switch (family) {
+                case 'a' -> { for (int i = 0; i < 6; i++) p[k++] = c[i]; }
+                case 'm' -> { p[k++] = c[0]; p[k++] = c[1]; p[k++] = c[2]; p[k++] = c[4]; }
+                case 'o' -> { p[k++] = c[0]; p[k++] = c[1]; p[k++] = c[2]; }
+                case 't', 'h' -> { p[k++] = (c[0] + c[1]) / 2; p[k++] = c[2]; }
+                default -> p[k++] = (c[0] + c[1] + c[2]) / 3;
+            }
+            if (settings.refineBeam()) k += 2;
+            if (settings.refineDetector()) {
+                p[k++] = exp0.detector().distanceMm();
+                p[k++] = exp0.detector().orgXPx();
+                p[k] = exp0.detector().orgYPx();
+            }
+            return p;
+        }
+
+        double step(int j) {
+            if (j < 3) return 1e-6;
+            if (j < 3 + nCell) return (family == 'a' && j >= 6) || (family == 'm' && j == 6) ? 1e-4 : 1e-4;
+            int k = j - 3 - nCell;
+            if (settings.refineBeam()) { if (k < 2) return 1e-6; k -= 2; }
+            return k == 0 ? 1e-3 : 1e-3;
+        }
+
+        UnitCell cell(double[] p) {
+            int k = 3;
+            return switch (family) {
+                case 'a' -> new UnitCell(p[k], p[k + 1], p[k + 2], p[k + 3], p[k + 4], p[k + 5]);
+                case 'm' -> new UnitCell(p[k], p[k + 1], p[k + 2], 90, p[k + 3], 90);
+                case 'o' -> new UnitCell(p[k], p[k + 1], p[k + 2], 90, 90, 90);
+                case 't' -> new UnitCell(p[k], p[k], p[k + 1], 90, 90, 90);
+                case 'h' -> new UnitCell(p[k], p[k], p[k + 1], 90, 90, 120);
+                default -> new UnitCell(p[k], p[k], p[k], 90, 90, 90);
+            };
+        }
+
+        CrystalModel crystal(double[] p) {
+            Mat3 r = Mat3.rotation(new Vec3(0, 0, 1), p[2]).times(Mat3.rotation(new Vec3(0, 1, 0), p[1]))
+                    .times(Mat3.rotation(new Vec3(1, 0, 0), p[0]));
+            return CrystalModel.of(cell(p), r.times(u0));
+        }
+
+        Experiment experiment(double[] p) {
+            Experiment e = exp0;
+            int k = 3 + nCell;
+            if (settings.refineBeam()) {
+                Vec3 d = exp0.beam().direction().rotated(beamT1, p[k]).rotated(beamT2, p[k + 1]);
+                e = e.withBeam(exp0.beam().withDirection(d));
+                k += 2;
+            }
+            if (settings.refineDetector()) {
+                e = e.withDetector(exp0.detector().withDistance(p[k]).withOrigin(p[k + 1], p[k + 2]));
+            }
+            return e;
+        }
+    }
+
+    /** The nearest rotation to m (m is a rotation up to rounding): symmetric orthogonalisation by iteration. */
+    static Mat3 orthonormalise(Mat3 m) {
+        Mat3 x = m;
+        for (int i = 0; i < 20; i++) x = x.times(0.5).plus(x.inverse().transpose().times(0.5));
+        return x;
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
+        return s;
+    }
+
+    private static double sq(double x) { return x * x; }
+}
