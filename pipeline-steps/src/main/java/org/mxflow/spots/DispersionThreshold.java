@@ -144,26 +144,37 @@ public final class DispersionThreshold implements SpotFinderBackend {
             final int rowStart = j * width;
             int middleStart = Math.min(kx + 1, width);
             int middleEnd = Math.max(middleStart, width - kx);
-            for (int i = 0; i < width; i++) {
-                if (i < middleStart || i >= middleEnd) {
-                    if (i + kx < width) {
-                        n += colN[i + kx];
-                        x += colX[i + kx];
-                    }
-                    if (i - kx - 1 >= 0) {
-                        n -= colN[i - kx - 1];
-                        x -= colX[i - kx - 1];
-                    }
-                } else {
-                    n += colN[i + kx] - colN[i - kx - 1];
-                    x += colX[i + kx] - colX[i - kx - 1];
+            for (int i = 0; i < middleStart; i++) {
+                if (i + kx < width) {
+                    n += colN[i + kx];
+                    x += colX[i + kx];
                 }
+                if (isStrong(pixels, width, height, i, j, pixels[rowStart + i], n, x, sumLimit, trustLimit)) {
+                    out = append(out, found++, rowStart + i);
+                }
+            }
+            for (int i = middleStart; i < middleEnd; i++) {
+                n += colN[i + kx] - colN[i - kx - 1];
+                x += colX[i + kx] - colX[i - kx - 1];
                 int v = pixels[rowStart + i];
                 // Common path: only the σ_s test, which background almost never passes (an
                 // untrusted negative value fails it too); the full test runs for the rest.
                 double b = (double) n * v - x;
                 if (b * Math.abs(b) > preTest * x * (double) n
                         && isStrong(pixels, width, height, i, j, v, n, x, sumLimit, trustLimit)) {
+                    out = append(out, found++, rowStart + i);
+                }
+            }
+            for (int i = middleEnd; i < width; i++) {
+                if (i + kx < width) {
+                    n += colN[i + kx];
+                    x += colX[i + kx];
+                }
+                if (i - kx - 1 >= 0) {
+                    n -= colN[i - kx - 1];
+                    x -= colX[i - kx - 1];
+                }
+                if (isStrong(pixels, width, height, i, j, pixels[rowStart + i], n, x, sumLimit, trustLimit)) {
                     out = append(out, found++, rowStart + i);
                 }
             }
