@@ -188,9 +188,10 @@ public final class DispersionThreshold implements SpotFinderBackend {
         for (int i = 0; i < width; i++) {
             int a = pixels[enter + i];
             int r = pixels[leave + i];
-            // Untrusted values count as nothing; written without branches for the JIT.
-            int okA = (a >= 0 & a < sumLimit) ? 1 : 0;
-            int okR = (r >= 0 & r < sumLimit) ? 1 : 0;
+            // 1 when 0 <= value < sumLimit (both a and sumLimit-1-a non-negative), else 0: pure
+            // integer arithmetic, so the JIT can vectorise this loop.
+            int okA = ~(a | (sumLimit - 1 - a)) >>> 31;
+            int okR = ~(r | (sumLimit - 1 - r)) >>> 31;
             colN[i] += okA - okR;
             colX[i] += (a & -okA) - (r & -okR);
         }
