@@ -53,12 +53,15 @@ public final class SpotFindingBenchmark {
             frames.add(CbfReader.read(f));
         }
         long t0 = System.nanoTime();
+        long c0 = processCpuNanos();
         for (Path f : files) {
             CbfReader.read(f);
         }
         double decode = (System.nanoTime() - t0) * 1e-9;
+        double decodeCpuMs = (processCpuNanos() - c0) * 1e-6 / files.size();
         System.out.printf(Locale.ROOT, "frames=%d%nframe_size=%dx%d%n", frames.size(), frames.get(0).width(), frames.get(0).height());
         System.out.printf(Locale.ROOT, "mxflow_decode_fps_N1=%.2f%n", frames.size() / decode);
+        System.out.printf(Locale.ROOT, "mxflow_read_decode_cpu_ms_per_frame=%.1f%n", decodeCpuMs);
 
         DispersionSpotFinder finder = new DispersionSpotFinder(SpotFinderSettings.dialsDefaults());
         List<Integer> numbers = frames.stream().map(Frame::number).toList();
@@ -68,13 +71,16 @@ public final class SpotFindingBenchmark {
             List<FrameSpots> warm = ParallelSpotFinding.stills(inMemory, numbers, finder, n);
             spots = warm.stream().mapToInt(f -> f.spots().size()).sum();
             double[] t = new double[5];
+            long cpu0 = processCpuNanos();
             for (int r = 0; r < t.length; r++) {
                 long s = System.nanoTime();
                 ParallelSpotFinding.stills(inMemory, numbers, finder, n);
                 t[r] = (System.nanoTime() - s) * 1e-9;
             }
+            double cpuPerFrameMs = (processCpuNanos() - cpu0) * 1e-6 / (t.length * frames.size());
             Arrays.sort(t);
             System.out.printf(Locale.ROOT, "mxflow_find_fps_N%d=%.2f%n", n, frames.size() / t[t.length / 2]);
+            System.out.printf(Locale.ROOT, "mxflow_find_cpu_ms_per_frame_N%d=%.1f%n", n, cpuPerFrameMs);
         }
         System.out.printf(Locale.ROOT, "mxflow_spots=%d%n", spots);
         for (int n : threads) {

@@ -19,8 +19,9 @@ import java.util.Arrays;
  *
  * <p>Window sums come from running column sums, i.e. a summed-area table built one row at a
  * time: integer arithmetic, one pass, O(1) per pixel whatever the window size. Sums of values
- * fit an int (at most 49 values below 2²⁴ in the default window; larger kernels are checked),
- * sums of squares need a long.
+ * fit an int (49 values below 2²⁴ in the default window; kernels up to 11×11 fit, larger ones
+ * are refused). Every pixel first meets only the cheap σ_s test (one branch that background
+ * almost never passes); the window's sum of squares is formed, in a long, for the few that do.
  */
 public final class DispersionThreshold implements SpotFinderBackend {
 
@@ -30,6 +31,8 @@ public final class DispersionThreshold implements SpotFinderBackend {
     private final SpotFinderSettings settings;
     /** √(2(n−1)) for every possible window count n. */
     private final double[] sqrtTwoNMinusOne;
+    private final int kernelX;
+    private final int kernelY;
     private final int minCount;
     private final double gain;
     private final double nsigB;
@@ -43,6 +46,8 @@ public final class DispersionThreshold implements SpotFinderBackend {
         for (int n = 1; n <= window; n++) {
             sqrtTwoNMinusOne[n] = Math.sqrt(2.0 * (n - 1));
         }
+        kernelX = settings.kernelHalfWidthX();
+        kernelY = settings.kernelHalfWidthY();
         minCount = settings.minCountInWindow();
         gain = settings.gain();
         nsigB = settings.sigmaBackground();
@@ -50,18 +55,32 @@ public final class DispersionThreshold implements SpotFinderBackend {
         threshold = settings.globalThreshold();
     }
 
-    /** DIALS's test for one pixel with value v and window sums n, x, y. */
-    private boolean isStrong(int v, int n, int x, long y, int trustLimit) {
+    /**
+     * DIALS's test for the pixel at (i, j), value v, with n trusted pixels summing to x in its
+     * window, once it has passed the cheap σ_s pre-test. The window's sum of squares is formed
+     * here from the pixels, because few pixels get this far: carrying it as a running sum would
+     * cost every pixel.
+     */
+    private boolean isStrong(int[] pixels, int width, int height, int i, int j, int v, int n, int x,
+                             int sumLimit, int trustLimit) {
         if (v < 0 || v >= trustLimit || n < minCount || v <= threshold) {
             return false;
         }
         double dn = n;
         double dx = x;
         double b = dn * v - dx;                       // excess over the local mean, times n
-        // b > σ_s·√(g·x·n) as b·|b| > σ_s²·g·x·n: one branch that is almost never taken on
-        // background, instead of a coin-flip branch on the sign of b.
-        if (b * Math.abs(b) <= nsigS2g * dx * dn) {
+        if (b <= 0 || b * b <= nsigS2g * dx * dn) {   // b > σ_s·√(g·x·n), squared
             return false;
+        }
+        long y = 0;
+        for (int jj = Math.max(0, j - kernelY); jj <= Math.min(height - 1, j + kernelY); jj++) {
+            int row = jj * width;
+            for (int ii = Math.max(0, i - kernelX); ii <= Math.min(width - 1, i + kernelX); ii++) {
+                int w = pixels[row + ii];
+                if (w >= 0 && w < sumLimit) {
+                    y += (long) w * w;
+                }
+            }
         }
         double a = dn * (double) y - dx * dx - gain * dx * (dn - 1);
         return a > gain * dx * nsigB * sqrtTwoNMinusOne[n];
@@ -96,56 +115,53 @@ public final class DispersionThreshold implements SpotFinderBackend {
 
         int[] colN = new int[width];
         int[] colX = new int[width];
-        long[] colY = new long[width];
         int[] out = new int[1024];
         int found = 0;
+        final double preTest = nsigS2g;
 
         // Prime the column sums with rows 0..ky-1; row j+ky is added as row j is reached.
         for (int r = 0; r < Math.min(ky, height); r++) {
-            addRow(pixels, r * width, width, sumLimit, colN, colX, colY, 1);
+            addRow(pixels, r * width, width, sumLimit, colN, colX, 1);
         }
         for (int j = 0; j < height; j++) {
             int enter = j + ky < height ? (j + ky) * width : -1;
             int leave = j - ky - 1 >= 0 ? (j - ky - 1) * width : -1;
             if (enter >= 0 && leave >= 0) {
-                slideRows(pixels, enter, leave, width, sumLimit, colN, colX, colY);
+                slideRows(pixels, enter, leave, width, sumLimit, colN, colX);
             } else if (enter >= 0) {
-                addRow(pixels, enter, width, sumLimit, colN, colX, colY, 1);
+                addRow(pixels, enter, width, sumLimit, colN, colX, 1);
             } else if (leave >= 0) {
-                addRow(pixels, leave, width, sumLimit, colN, colX, colY, -1);
+                addRow(pixels, leave, width, sumLimit, colN, colX, -1);
             }
-            // Running sums along the row over columns [i-kx, i+kx].
+            // Running sums along the row over columns [i-kx, i+kx], clipped at both ends; in
+            // between the window only slides, so the middle loop has no edge tests.
             int n = 0;
             int x = 0;
-            long y = 0;
             for (int i = 0; i < Math.min(kx, width); i++) {
                 n += colN[i];
                 x += colX[i];
-                y += colY[i];
             }
             final int rowStart = j * width;
-            // The window is clipped at both ends of the row; in between it only slides, so the
-            // middle loop has no edge tests.
             int middleStart = Math.min(kx + 1, width);
             int middleEnd = Math.max(middleStart, width - kx);
             for (int i = 0; i < middleStart; i++) {
                 if (i + kx < width) {
                     n += colN[i + kx];
                     x += colX[i + kx];
-                    y += colY[i + kx];
                 }
-                if (isStrong(pixels[rowStart + i], n, x, y, trustLimit)) {
+                if (isStrong(pixels, width, height, i, j, pixels[rowStart + i], n, x, sumLimit, trustLimit)) {
                     out = append(out, found++, rowStart + i);
                 }
             }
             for (int i = middleStart; i < middleEnd; i++) {
-                int add = i + kx;
-                int drop = i - kx - 1;
-                n += colN[add] - colN[drop];
-                x += colX[add] - colX[drop];
-                y += colY[add] - colY[drop];
+                n += colN[i + kx] - colN[i - kx - 1];
+                x += colX[i + kx] - colX[i - kx - 1];
                 int v = pixels[rowStart + i];
-                if (v > 0 && isStrong(v, n, x, y, trustLimit)) {
+                // Common path: only the σ_s test, which background almost never passes (an
+                // untrusted negative value fails it too); the full test runs for the rest.
+                double b = (double) n * v - x;
+                if (b * Math.abs(b) > preTest * x * (double) n
+                        && isStrong(pixels, width, height, i, j, v, n, x, sumLimit, trustLimit)) {
                     out = append(out, found++, rowStart + i);
                 }
             }
@@ -153,15 +169,12 @@ public final class DispersionThreshold implements SpotFinderBackend {
                 if (i + kx < width) {
                     n += colN[i + kx];
                     x += colX[i + kx];
-                    y += colY[i + kx];
                 }
-                int drop = i - kx - 1;
-                if (drop >= 0) {
-                    n -= colN[drop];
-                    x -= colX[drop];
-                    y -= colY[drop];
+                if (i - kx - 1 >= 0) {
+                    n -= colN[i - kx - 1];
+                    x -= colX[i - kx - 1];
                 }
-                if (isStrong(pixels[rowStart + i], n, x, y, trustLimit)) {
+                if (isStrong(pixels, width, height, i, j, pixels[rowStart + i], n, x, sumLimit, trustLimit)) {
                     out = append(out, found++, rowStart + i);
                 }
             }
@@ -171,29 +184,26 @@ public final class DispersionThreshold implements SpotFinderBackend {
 
     /** Adds row {@code enter} to the column sums and removes row {@code leave}, in one sweep. */
     private static void slideRows(int[] pixels, int enter, int leave, int width, int sumLimit,
-                                  int[] colN, int[] colX, long[] colY) {
+                                  int[] colN, int[] colX) {
         for (int i = 0; i < width; i++) {
             int a = pixels[enter + i];
             int r = pixels[leave + i];
-            // Untrusted values count as nothing; written without branches for the JIT.
-            int okA = (a >= 0 & a < sumLimit) ? 1 : 0;
-            int okR = (r >= 0 & r < sumLimit) ? 1 : 0;
-            a &= -okA;
-            r &= -okR;
+            // 1 when 0 <= value < sumLimit (both a and sumLimit-1-a non-negative), else 0: pure
+            // integer arithmetic, so the JIT can vectorise this loop.
+            int okA = ~(a | (sumLimit - 1 - a)) >>> 31;
+            int okR = ~(r | (sumLimit - 1 - r)) >>> 31;
             colN[i] += okA - okR;
-            colX[i] += a - r;
-            colY[i] += (long) a * a - (long) r * r;
+            colX[i] += (a & -okA) - (r & -okR);
         }
     }
 
     private static void addRow(int[] pixels, int start, int width, int sumLimit,
-                               int[] colN, int[] colX, long[] colY, int sign) {
+                               int[] colN, int[] colX, int sign) {
         for (int i = 0; i < width; i++) {
             int v = pixels[start + i];
             if (v >= 0 && v < sumLimit) {
                 colN[i] += sign;
                 colX[i] += sign * v;
-                colY[i] += sign * (long) v * v;
             }
         }
     }

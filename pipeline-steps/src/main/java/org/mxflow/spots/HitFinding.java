@@ -57,6 +57,7 @@ public final class HitFinding {
                     + dMaxA + " .. " + dMinA + " Å");
         }
         RasterScan scan = RasterScan.open(scanDir);
+        refuseReadOnlyParent(outDir);   // before the work, not after it
         LOG.info("{}: {} frames, grid {}x{} ({})", scanDir, scan.frames().size(), scan.grid().columns(),
                 scan.grid().rows(), scan.grid().source());
         DispersionSpotFinder finder = new DispersionSpotFinder(settings);
@@ -65,7 +66,6 @@ public final class HitFinding {
         for (FrameSpots f : frames) {
             scores.add(HitScore.of(f, dMaxA, dMinA));
         }
-        refuseReadOnlyParent(outDir);
         try {
             Files.createDirectories(outDir);
         } catch (java.nio.file.FileSystemException e) {
