@@ -87,7 +87,7 @@ def main():
         print("   truth: %-12s %s" % (true_sg.hm, " ".join("%.3f" % v for v in true_cell.parameters)))
         print("   DIALS: %-12s %s   max edge diff %.3f%%, angle diff %.3f deg, space group %s"
               % (sg.hm, " ".join("%.3f" % v for v in cell.parameters), rel * 100, ang,
-                 "same" if sg_ok else ("same point group %s and lattice (screw axes not determined: %s)"
+                 "same" if sg_ok else ("same point group %s and lattice (screw axes not fully determined: %s)"
                                        % (sg.point_group_hm(), axial_note(d)) if pg_ok else "DIFFERENT")))
         cols = [c.label for c in mtz.columns]
         icol = "IPR" if "IPR" in cols else "I"
