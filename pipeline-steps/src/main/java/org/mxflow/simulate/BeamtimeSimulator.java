@@ -23,6 +23,7 @@ import java.util.stream.IntStream;
 import org.mxflow.image.CbfWriter;
 import org.mxflow.image.Frame;
 import org.mxflow.image.ImageHeader;
+import org.mxflow.image.hdf5.EigerWriter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class BeamtimeSimulator {
 
     private static final Logger LOG = LoggerFactory.getLogger(BeamtimeSimulator.class);
+    /** Frames per EIGER data file, as SPring-8 writes them. */
+    static final int FRAMES_PER_DATA_FILE = 100;
 
     /** One dataset written: where, which crystal, which frames. */
     public record DatasetTruth(String pin, String sampleName, String mode, String crystalId, String group,
@@ -124,21 +127,31 @@ public final class BeamtimeSimulator {
                 LocalDateTime t0 = clock;
                 long seedBase = pinRng.nextLong();
                 long[] bytes = new long[nFrames];
-                IntStream.range(0, nFrames).parallel().forEach(i -> {
+                java.util.function.IntFunction<int[]> frame = i -> {
                     double a = start + i * preset.oscWidthDeg();
                     double[] mean = renderer.expectedCounts(refl, a, a + preset.oscWidthDeg(), 0, 1.0);
-                    int[] px = renderer.record(mean, new SplittableRandom(seedBase + i * 0x9E3779B97F4A7C15L));
-                    String name = String.format(Locale.ROOT, "%s_%05d", prefix, i + 1);
-                    bytes[i] = writeFrame(dataDir.resolve(name + ".cbf"), i + 1, px, a, preset.oscWidthDeg(),
-                            t0.plusNanos((long) (i * preset.exposureS() * 1e9)));
-                });
+                    return renderer.record(mean, new SplittableRandom(seedBase + i * 0x9E3779B97F4A7C15L));
+                };
+                String template;
+                if (preset.format() == FrameFormat.EIGER) {
+                    totals[1] += writeEiger(dataDir, prefix, start, nFrames, frame);
+                    template = EigerWriter.masterName(prefix);
+                } else {
+                    IntStream.range(0, nFrames).parallel().forEach(i -> {
+                        String name = String.format(Locale.ROOT, "%s_%05d", prefix, i + 1);
+                        bytes[i] = writeFrame(dataDir.resolve(name + ".cbf"), i + 1, frame.apply(i),
+                                start + i * preset.oscWidthDeg(), preset.oscWidthDeg(),
+                                t0.plusNanos((long) (i * preset.exposureS() * 1e9)));
+                    });
+                    template = prefix + "_?????.cbf";
+                }
                 clock = clock.plusSeconds((long) Math.ceil(nFrames * preset.exposureS()) + 60);
                 totals[0] += nFrames;
                 totals[1] += java.util.Arrays.stream(bytes).sum();
                 crystals.add(crystal);
                 crystalPin.put(crystal.id(), pin.directoryName());
                 datasets.add(new DatasetTruth(pin.directoryName(), pin.sampleName(), pin.mode(), crystal.id(), groupLabel,
-                        root.relativize(dataDir.resolve(prefix + "_?????.cbf")).toString(), 1, nFrames, start,
+                        root.relativize(dataDir.resolve(template)).toString(), 1, nFrames, start,
                         preset.oscWidthDeg()));
                 writeCrystalTruth(truth.resolve(crystal.id() + ".json"), crystal, pin, datasets.get(datasets.size() - 1));
             }
@@ -188,6 +201,44 @@ public final class BeamtimeSimulator {
             writeFrame(dir.resolve(name + ".cbf"), i + 1, px, angle, 0.0, clock.plusSeconds(i));
         });
         return weights.length;
+    }
+
+    /**
+     * Writes a rotation sweep as an EIGER master + data files of 100 frames, encoding each batch
+     * of 100 in parallel; returns the bytes written.
+     */
+    private long writeEiger(Path dataDir, String prefix, double startDeg, int nFrames,
+                            java.util.function.IntFunction<int[]> frame) throws IOException {
+        Detector d = preset.detector();
+        ImageHeader h = new ImageHeader(d.name().replace("PILATUS3", "EIGER2 X").replace("PILATUS", "EIGER"),
+                d.nx(), d.ny(), d.pixelMm(), d.pixelMm(), preset.beam().wavelengthA(), d.distanceMm(), d.beamXPx(),
+                d.beamYPx(), startDeg, preset.oscWidthDeg(), preset.exposureS(), d.countCutoff(), nFrames);
+        // Gaps are the detector's geometry, the same on every frame: mask bit 0, as DECTRIS marks them.
+        int[] mask = new int[d.nx() * d.ny()];
+        for (int y = 0; y < d.ny(); y++) {
+            for (int x = 0; x < d.nx(); x++) {
+                mask[y * d.nx() + x] = d.isGap(x, y) ? 1 : 0;
+            }
+        }
+        try (EigerWriter w = new EigerWriter(dataDir, prefix, h, d.sensorThicknessMm(), mask, FRAMES_PER_DATA_FILE)) {
+            for (int first = 0; first < nFrames; first += FRAMES_PER_DATA_FILE) {
+                int from = first;
+                byte[][] chunks = new byte[Math.min(FRAMES_PER_DATA_FILE, nFrames - first)][];
+                IntStream.range(0, chunks.length).parallel()
+                        .forEach(i -> chunks[i] = EigerWriter.encode(frame.apply(from + i)));
+                for (byte[] c : chunks) {
+                    w.appendEncoded(c);
+                }
+            }
+        }
+        long total = 0;
+        try (var files = Files.list(dataDir)) {
+            for (Path p : files.filter(p -> p.getFileName().toString().startsWith(prefix + "_")
+                    && p.getFileName().toString().endsWith(".h5")).toList()) {
+                total += Files.size(p);
+            }
+        }
+        return total;
     }
 
     /** Writes one frame through the images module's PILATUS miniCBF writer; returns its size in bytes. */

@@ -16,14 +16,29 @@ import org.mxflow.cell.UnitCell;
  * @param rasterSide      raster grid is rasterSide x rasterSide stills
  * @param groups          structures
  * @param pins            pins in collection order
+ * @param format          how rotation frames are written (raster-scan stills are always miniCBF)
  */
 public record SimulationPreset(String name, Detector detector, Beam beam, double oscWidthDeg, double exposureS,
                                double dMinA, double meanScale, int rasterSide, List<StructureGroup> groups,
-                               List<PinPlan> pins) {
+                               List<PinPlan> pins, FrameFormat format) {
 
     public SimulationPreset {
         groups = List.copyOf(groups);
         pins = List.copyOf(pins);
+        java.util.Objects.requireNonNull(format, "format");
+    }
+
+    /** A preset writing miniCBF frames. */
+    public SimulationPreset(String name, Detector detector, Beam beam, double oscWidthDeg, double exposureS,
+                            double dMinA, double meanScale, int rasterSide, List<StructureGroup> groups,
+                            List<PinPlan> pins) {
+        this(name, detector, beam, oscWidthDeg, exposureS, dMinA, meanScale, rasterSide, groups, pins, FrameFormat.CBF);
+    }
+
+    /** The same beamtime with rotation frames written as {@code format}. */
+    public SimulationPreset withFormat(FrameFormat format) {
+        return new SimulationPreset(name, detector, beam, oscWidthDeg, exposureS, dMinA, meanScale, rasterSide, groups,
+                pins, format);
     }
 
     public static SimulationPreset byName(String name) {
