@@ -13,6 +13,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.mxflow.simulate.BeamtimeSimulator;
 import org.mxflow.simulate.SampleSheetCsv;
+import org.mxflow.simulate.FrameFormat;
 import org.mxflow.simulate.SimulationPreset;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -32,6 +33,10 @@ public final class SimulateCommand implements Callable<Integer> {
             description = "small (PILATUS 1M layout, ~350 frames) or full (PILATUS 6M, 0.1°/frame). Default: ${DEFAULT-VALUE}.")
     String preset;
 
+    @Option(names = "--format", defaultValue = "cbf",
+            description = "Rotation frames as cbf (PILATUS miniCBF) or eiger (HDF5 master + data files of 100 bitshuffle-LZ4 frames). Default: ${DEFAULT-VALUE}.")
+    String format;
+
     @Option(names = "--seed", defaultValue = "1", description = "Random seed; the same seed gives the same beamtime. Default: ${DEFAULT-VALUE}.")
     long seed;
 
@@ -43,7 +48,7 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        SimulationPreset p = SimulationPreset.byName(preset);
+        SimulationPreset p = SimulationPreset.byName(preset).withFormat(FrameFormat.parse(format));
         LocalDate d = date == null ? LocalDate.now() : date;
         Files.createDirectories(out);
         long t0 = System.nanoTime();

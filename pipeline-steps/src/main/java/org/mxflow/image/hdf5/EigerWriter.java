@@ -154,6 +154,8 @@ public final class EigerWriter implements Closeable {
         Hdf5Group spec = det.group("detectorSpecific").nxClass("NXcollection");
         spec.uint32("nimages", written);
         spec.uint32("ntrigger", 1);
+        // Where DECTRIS firmware records the count cutoff (DIALS's EIGER reader looks here).
+        spec.uint32("countrate_correction_count_cutoff", header.countCutoff());
         spec.uint32("x_pixels_in_detector", header.width());
         spec.uint32("y_pixels_in_detector", header.height());
         if (pixelMask != null) {
