@@ -92,7 +92,7 @@ public record RasterScan(Path directory, Map<Integer, Path> frames, ScanGrid gri
         return new RasterScan(dir, frames, grid(dir, frames.size()), master);
     }
 
-    private static ScanGrid grid(Path directory, int frameCount) {
+    private static ScanGrid grid(Path directory, int frameCount) throws IOException {
         return ScanGrid.fromDiffscanLog(directory.resolve("diffscan.log"))
                 .filter(g -> g.columns() * g.rows() >= frameCount)
                 .orElse(ScanGrid.nearSquare(frameCount));
