@@ -45,8 +45,14 @@ public final class HitFinding {
     private HitFinding() {
     }
 
-    /** Default output: the scan's own {@code spotfinder/} directory, as ZOO/SHIKA keep it. */
+    /**
+     * Default output: the scan's own {@code spotfinder/} directory, as ZOO/SHIKA keep it (for an
+     * EIGER master, beside the master).
+     */
     public static Path defaultOutDir(Path scanDir) {
+        if (Files.isRegularFile(scanDir)) {
+            return scanDir.toAbsolutePath().getParent().resolve("spotfinder");
+        }
         return scanDir.resolve("spotfinder");
     }
 
