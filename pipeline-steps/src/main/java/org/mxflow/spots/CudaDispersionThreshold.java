@@ -153,9 +153,29 @@ public final class CudaDispersionThreshold implements SpotFinderBackend, AutoClo
             throw new CudaUnavailableException("CUDA error: " + e.getMessage(), e);
         } catch (LinkageError e) {
             // No libcuda.so.1 (no driver), or natives that do not load on this platform.
-            throw new CudaUnavailableException("the CUDA driver library cannot be loaded ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+            throw new CudaUnavailableException(linkageReason(e), e);
         }
+    }
+
+    /** One line from jcuda's long loader message (it nests whole stack traces). */
+    static String linkageReason(LinkageError e) {
+        String message = String.valueOf(e.getMessage());
+        if (e instanceof NoClassDefFoundError && firstLinkageFailure != null) {
+            return firstLinkageFailure;   // the JVM only says "Could not initialize class" after the first try
+        }
+        String reason = message.contains("libcuda.so")
+                ? "libcuda.so.1 (the NVIDIA driver) cannot be loaded: no driver on this machine"
+                : "the jcuda native library cannot be loaded (" + e.getClass().getSimpleName() + ": "
+                        + firstLine(message) + ")";
+        firstLinkageFailure = reason;
+        return reason;
+    }
+
+    private static volatile String firstLinkageFailure;
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
     }
 
     @Override
