@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.mxflow.spots.HitFinding;
+import org.mxflow.spots.SpotFinderBackends;
 import org.mxflow.spots.SpotFinderSettings;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,13 +13,13 @@ import picocli.CommandLine.Parameters;
 
 /** {@code mxflow hitmap DIR}: spot counts per frame of a raster scan and its heat map (SHIKA's job). */
 @Command(name = "hitmap", mixinStandardHelpOptions = true,
-        description = {"Find spots on every frame of a raster scan (ZOO scanNN/2d, lvCC_RR, rvCC_RR, or any "
-                + "directory of CBF frames, compressed or not), print a per-frame table and draw a heat map.",
+        description = {"Find spots on every frame of a raster scan (ZOO scanNN/2d, lvCC_RR, rvCC_RR, any "
+                + "directory of CBF frames, compressed or not, or an EIGER master file), print a per-frame table and draw a heat map.",
             "Writes hitmap.png, hitmap.json, hitmap.tsv and spots.tsv to DIR/spotfinder/ (or --out); "
                 + "frames are never modified."})
 public final class HitmapCommand implements Callable<Integer> {
 
-    @Parameters(index = "0", paramLabel = "DIR", description = "scan directory")
+    @Parameters(index = "0", paramLabel = "DIR", description = "scan directory, or an EIGER *_master.h5")
     Path dir;
 
     @Option(names = "--json", description = "print the per-frame records as JSON instead of a table")
@@ -36,6 +37,15 @@ public final class HitmapCommand implements Callable<Integer> {
     @Option(names = "--d-min", paramLabel = "A", description = "high-resolution end of the score window in Å (default ${DEFAULT-VALUE})")
     double dMinA = 3.0;
 
+    @Option(names = "--backend", paramLabel = "cpu|cuda|auto",
+            description = "where strong pixels are computed: auto uses a CUDA GPU when one works, else the CPU"
+                    + " (same results either way; default ${DEFAULT-VALUE})")
+    String backend = "auto";
+
+    @Option(names = "--verify-md5", description = "check each CBF frame's Content-MD5 (off by default, as in DIALS;"
+            + " sizes and byte-offset data are always checked)")
+    boolean verifyMd5;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -43,7 +53,16 @@ public final class HitmapCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         Path outDir = out != null ? out : HitFinding.defaultOutDir(dir);
-        HitFinding.Result r = HitFinding.run(dir, outDir, SpotFinderSettings.dialsDefaults(), threads, dMaxA, dMinA);
+        SpotFinderSettings settings = SpotFinderSettings.dialsDefaults();
+        SpotFinderBackends.Selection selection = SpotFinderBackends.choose(SpotFinderBackends.Choice.parse(backend), settings);
+        HitFinding.Result r;
+        try {
+            r = HitFinding.run(dir, outDir, settings, selection.backend(), verifyMd5, threads, dMaxA, dMinA);
+        } finally {
+            if (selection.backend() instanceof AutoCloseable c) {
+                c.close();
+            }
+        }
         if (json) {
             stdout.println(HitFinding.jsonText(r));
         } else {

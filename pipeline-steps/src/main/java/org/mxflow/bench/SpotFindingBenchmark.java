@@ -11,10 +11,13 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import org.mxflow.image.CbfReader;
 import org.mxflow.image.Frame;
+import org.mxflow.spots.ConnectedComponents;
 import org.mxflow.spots.DispersionSpotFinder;
+import org.mxflow.spots.DispersionThreshold;
 import org.mxflow.spots.FrameSpots;
 import org.mxflow.spots.ParallelSpotFinding;
 import org.mxflow.spots.SpotFinderSettings;
+import org.mxflow.spots.StrongPixels;
 
 /**
  * Spot-finding speed on a directory of CBF frames (bench/spotfinding runs it on the 19
@@ -62,6 +65,38 @@ public final class SpotFindingBenchmark {
         System.out.printf(Locale.ROOT, "frames=%d%nframe_size=%dx%d%n", frames.size(), frames.get(0).width(), frames.get(0).height());
         System.out.printf(Locale.ROOT, "mxflow_decode_fps_N1=%.2f%n", frames.size() / decode);
         System.out.printf(Locale.ROOT, "mxflow_read_decode_cpu_ms_per_frame=%.1f%n", decodeCpuMs);
+        c0 = processCpuNanos();
+        for (int r = 0; r < 3; r++) {
+            for (Path f : files) {
+                CbfReader.read(f, false);
+            }
+        }
+        System.out.printf(Locale.ROOT, "mxflow_read_decode_no_md5_cpu_ms_per_frame=%.1f%n",
+                (processCpuNanos() - c0) * 1e-6 / (3 * files.size()));
+
+        // Sections of spot finding on one thread: the strong-pixel test, then labelling.
+        DispersionThreshold threshold = new DispersionThreshold(SpotFinderSettings.dialsDefaults());
+        List<StrongPixels> strong = new ArrayList<>();
+        for (int r = 0; r < 2; r++) {   // warm-up
+            strong.clear();
+            for (Frame f : frames) {
+                strong.add(threshold.strongPixels(f.pixels(), f.width(), f.height(), f.header().countCutoff()));
+            }
+        }
+        c0 = processCpuNanos();
+        for (int r = 0; r < 3; r++) {
+            for (Frame f : frames) {
+                threshold.strongPixels(f.pixels(), f.width(), f.height(), f.header().countCutoff());
+            }
+        }
+        System.out.printf(Locale.ROOT, "mxflow_threshold_cpu_ms_per_frame=%.1f%n", (processCpuNanos() - c0) * 1e-6 / (3 * files.size()));
+        c0 = processCpuNanos();
+        for (int r = 0; r < 3; r++) {
+            for (int k = 0; k < frames.size(); k++) {
+                ConnectedComponents.label(frames.get(k).number(), strong.get(k), frames.get(k).pixels());
+            }
+        }
+        System.out.printf(Locale.ROOT, "mxflow_label_cpu_ms_per_frame=%.1f%n", (processCpuNanos() - c0) * 1e-6 / (3 * files.size()));
 
         DispersionSpotFinder finder = new DispersionSpotFinder(SpotFinderSettings.dialsDefaults());
         List<Integer> numbers = frames.stream().map(Frame::number).toList();
@@ -83,16 +118,25 @@ public final class SpotFindingBenchmark {
             System.out.printf(Locale.ROOT, "mxflow_find_cpu_ms_per_frame_N%d=%.1f%n", n, cpuPerFrameMs);
         }
         System.out.printf(Locale.ROOT, "mxflow_spots=%d%n", spots);
-        for (int n : threads) {
-            ParallelSpotFinding.FrameReader fromDisk = k -> CbfReader.read(files.get(numbers.indexOf(k)));
-            long s = System.nanoTime();
-            long cpu0 = processCpuNanos();
-            ParallelSpotFinding.stills(fromDisk, numbers, finder, n);
-            long cpu = processCpuNanos() - cpu0;
-            System.out.printf(Locale.ROOT, "mxflow_read_decode_find_fps_N%d=%.2f%n", n, frames.size() / ((System.nanoTime() - s) * 1e-9));
-            // Frames per CPU-second of the whole JVM (JIT and GC threads included): a per-core
-            // rate that does not depend on how busy the machine is.
-            System.out.printf(Locale.ROOT, "mxflow_read_decode_find_frames_per_cpu_s_N%d=%.2f%n", n, frames.size() / (cpu * 1e-9));
+        // End to end as dials.find_spots does it (no Content-MD5 check: dxtbx never verifies
+        // it), then with the MD5 check that inspect and the engine keep on. Three passes each.
+        for (boolean md5 : new boolean[] {false, true}) {
+            String tag = md5 ? "_md5" : "";
+            for (int n : threads) {
+                ParallelSpotFinding.FrameReader fromDisk = k -> CbfReader.read(files.get(numbers.indexOf(k)), md5);
+                long s = System.nanoTime();
+                long cpu0 = processCpuNanos();
+                for (int r = 0; r < 3; r++) {
+                    ParallelSpotFinding.stills(fromDisk, numbers, finder, n);
+                }
+                long cpu = processCpuNanos() - cpu0;
+                double wall = (System.nanoTime() - s) * 1e-9;
+                System.out.printf(Locale.ROOT, "mxflow_read_decode_find%s_fps_N%d=%.2f%n", tag, n, 3 * frames.size() / wall);
+                // Frames per CPU-second of the whole JVM (JIT and GC threads included): a per-core
+                // rate that does not depend on how busy the machine is.
+                System.out.printf(Locale.ROOT, "mxflow_read_decode_find%s_frames_per_cpu_s_N%d=%.2f%n", tag, n,
+                        3 * frames.size() / (cpu * 1e-9));
+            }
         }
     }
 }

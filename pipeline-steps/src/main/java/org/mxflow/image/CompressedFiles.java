@@ -1,11 +1,13 @@
 package org.mxflow.image;
 
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 
@@ -33,8 +35,17 @@ final class CompressedFiles {
 
     /** The whole (decompressed) content of the file. */
     static byte[] readAll(Path file) throws IOException {
-        try (InputStream in = open(file)) {
-            return in.readAllBytes();
+        if (Files.isDirectory(file)) {
+            throw new ImageFormatException(file, "is a directory, not an image file");
+        }
+        try {
+            byte[] raw = Files.readAllBytes(file);
+            // One copy for plain files (the common case); wrapped ones are inflated from memory.
+            return switch (wrapping(Arrays.copyOf(raw, Math.min(3, raw.length)))) {
+                case NONE -> raw;
+                case GZIP -> new GZIPInputStream(new ByteArrayInputStream(raw), 1 << 16).readAllBytes();
+                case BZIP2 -> new BZip2CompressorInputStream(new ByteArrayInputStream(raw), true).readAllBytes();
+            };
         } catch (ImageFormatException e) {
             throw e;
         } catch (NoSuchFileException e) {

@@ -39,7 +39,8 @@ public final class ImageSources {
         return CbfSeries.ofFrame(path);
     }
 
-    static boolean isHdf5(Path path) throws IOException {
+    /** Whether the file starts with the HDF5 signature (an EIGER master or data file). */
+    public static boolean isHdf5(Path path) throws IOException {
         try (InputStream in = Files.newInputStream(path)) {
             return Arrays.equals(in.readNBytes(8), HDF5_SIGNATURE);
         }

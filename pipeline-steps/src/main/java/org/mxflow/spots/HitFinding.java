@@ -45,13 +45,34 @@ public final class HitFinding {
     private HitFinding() {
     }
 
-    /** Default output: the scan's own {@code spotfinder/} directory, as ZOO/SHIKA keep it. */
+    /**
+     * Default output: the scan's own {@code spotfinder/} directory, as ZOO/SHIKA keep it (for an
+     * EIGER master, beside the master).
+     */
     public static Path defaultOutDir(Path scanDir) {
+        if (Files.isRegularFile(scanDir)) {
+            return scanDir.toAbsolutePath().getParent().resolve("spotfinder");
+        }
         return scanDir.resolve("spotfinder");
     }
 
+    /**
+     * Hit finding on the CPU backend, without Content-MD5 checks (like dxtbx; the byte-offset
+     * decoder still refuses truncated or malformed frames).
+     */
     public static Result run(Path scanDir, Path outDir, SpotFinderSettings settings, int threads,
                              double dMaxA, double dMinA) throws IOException {
+        return run(scanDir, outDir, settings, new DispersionThreshold(settings), false, threads, dMaxA, dMinA);
+    }
+
+    /**
+     * Hit finding on a scan directory or EIGER master.
+     *
+     * @param backend    where strong pixels are computed (see {@link SpotFinderBackends})
+     * @param verifyMd5  whether each CBF's Content-MD5 is checked (about 10 ms per 6M frame)
+     */
+    public static Result run(Path scanDir, Path outDir, SpotFinderSettings settings, SpotFinderBackend backend,
+                             boolean verifyMd5, int threads, double dMaxA, double dMinA) throws IOException {
         if (!(dMaxA > dMinA) || dMinA <= 0) {
             throw new IllegalArgumentException("resolution window must have d_max > d_min > 0, got "
                     + dMaxA + " .. " + dMinA + " Å");
@@ -60,8 +81,11 @@ public final class HitFinding {
         refuseReadOnlyParent(outDir);   // before the work, not after it
         LOG.info("{}: {} frames, grid {}x{} ({})", scanDir, scan.frames().size(), scan.grid().columns(),
                 scan.grid().rows(), scan.grid().source());
-        DispersionSpotFinder finder = new DispersionSpotFinder(settings);
-        List<FrameSpots> frames = ParallelSpotFinding.stills(scan.reader(), scan.frameNumbers(), finder, threads);
+        DispersionSpotFinder finder = new DispersionSpotFinder(settings, backend);
+        List<FrameSpots> frames;
+        try (RasterScan.Reader reader = scan.reader(verifyMd5)) {
+            frames = ParallelSpotFinding.stills(reader, scan.frameNumbers(), finder, threads);
+        }
         List<HitScore> scores = new ArrayList<>();
         for (FrameSpots f : frames) {
             scores.add(HitScore.of(f, dMaxA, dMinA));
@@ -123,6 +147,9 @@ public final class HitFinding {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("frame", s.frameNumber());
             m.put("file", r.scan().frames().get(s.frameNumber()).getFileName().toString());
+            if (r.scan().eigerMaster() != null) {
+                m.put("image", s.frameNumber());
+            }
             m.put("column", r.scan().grid().column(i));
             m.put("row", r.scan().grid().row(i));
             m.put("spots", s.spotCount());

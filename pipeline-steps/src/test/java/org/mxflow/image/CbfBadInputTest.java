@@ -1,5 +1,6 @@
 package org.mxflow.image;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
@@ -77,6 +78,31 @@ class CbfBadInputTest {
         bad[marker + 50] ^= 0x11;
         Path p = write("flip_00001.cbf", bad);
         assertThatThrownBy(() -> CbfReader.read(p)).hasMessageContaining("flip_00001.cbf").hasMessageContaining("Content-MD5 mismatch");
+    }
+
+    @Test
+    void md5CheckCanBeSkippedAndThenTheFlippedByteDecodesToOtherCounts() throws IOException {
+        // Low counts (0..6) make every delta one byte, so flipping bit 0 of a data byte keeps the
+        // length and only the MD5 can see it: skipping the check (as dxtbx always does) reads the
+        // frame, one pixel onward shifted by one count.
+        Frame sample = CbfWriterTest.sampleFrame();
+        int[] low = new int[sample.pixels().length];
+        for (int i = 0; i < low.length; i++) {
+            low[i] = i % 7;
+        }
+        Path clean = dir.resolve("low_00001.cbf");
+        CbfWriter.write(clean, new Frame(1, sample.header(), low));
+        byte[] bad = Files.readAllBytes(clean);
+        CbfReader.CbfHeader h = CbfReader.parseHeader(clean, bad, bad.length, true);
+        int at = h.dataOffset() + h.binarySize() / 2;
+        assertThat(bad[at]).isNotIn((byte) 0x80, (byte) 0x81);
+        bad[at] ^= 0x01;
+        Path p = write("skip_00001.cbf", bad);
+        assertThatThrownBy(() -> CbfReader.read(p)).hasMessageContaining("Content-MD5 mismatch");
+        int[] read = CbfReader.read(p, false).pixels();
+        long changed = java.util.stream.IntStream.range(0, low.length).filter(i -> read[i] != low[i]).count();
+        // Byte k of the data is pixel k's delta: pixels k..end move by +-1.
+        assertThat(changed).isEqualTo(low.length - (at - h.dataOffset()));
     }
 
     @Test
