@@ -17,6 +17,7 @@ import picocli.CommandLine.Option;
             CommandLine.HelpCommand.class,
             CorrectHtmlCommand.class,
             InspectCommand.class,
+            HitmapCommand.class,
         })
 public final class MxflowCommand implements Runnable {
 
