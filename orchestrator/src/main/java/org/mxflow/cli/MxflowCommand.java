@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
             CorrectHtmlCommand.class,
             InspectCommand.class,
             HitmapCommand.class,
+            SimulateCommand.class,
         })
 public final class MxflowCommand implements Runnable {
 
