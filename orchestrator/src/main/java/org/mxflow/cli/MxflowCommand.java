@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
             InspectCommand.class,
             HitmapCommand.class,
             SimulateCommand.class,
+            ProcessCommand.class,
         })
 public final class MxflowCommand implements Runnable {
 

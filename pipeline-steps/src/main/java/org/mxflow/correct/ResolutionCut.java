@@ -35,7 +35,9 @@ public final class ResolutionCut {
             double[] x = new double[p.size()], y = new double[p.size()];
             for (int j = 0; j < p.size(); j++) { x[j] = p.get(j)[0]; y[j] = p.get(j)[1]; }
             double cc = Merging.pearson(x, y, p.size());
-            if (Double.isNaN(cc) || cc < 0.5) {
+            // a shell with too few pairs says nothing either way (a narrow wedge has few mates)
+            if (Double.isNaN(cc)) continue;
+            if (cc < 0.5) {
                 return i == 0 ? OptionalDouble.empty() : OptionalDouble.of(lim[i - 1]);
             }
         }
