@@ -65,11 +65,20 @@ public record SymmetryDecision(SpaceGroup spaceGroup, int[][] reindex, UnitCell 
             scores.add(new OperatorScore(t, n, cc, ok));
             accepted.put(t, ok);
         }
-        // candidate point groups of this lattice: the Sohncke groups in the standard setting
+        // candidate point groups: Sohncke groups in the standard setting with this centring whose
+        // rotations all belong to the lattice's holohedry (its subgroups: 422, 4, 222, 2, 1 for tP)
+        Set<String> holoOps = new java.util.HashSet<>();
+        for (SymOp op : rotations(holo)) holoOps.add(rotationKey(op));
+        List<SpaceGroup> allowed = new ArrayList<>();
+        for (SpaceGroup sg : SpaceGroups.all()) {
+            if (!sg.isStandardSetting() || !sg.isSohncke() || sg.centringLetter() != lattice.centring()) continue;
+            boolean sub = true;
+            for (SymOp op : rotations(sg)) sub &= holoOps.contains(rotationKey(op));
+            if (sub) allowed.add(sg);
+        }
         SpaceGroup bestPg = null;
         int bestOrder = 0;
-        for (SpaceGroup sg : SpaceGroups.all()) {
-            if (!sg.isStandardSetting() || !sg.isSohncke() || sg.latticeType() != lattice) continue;
+        for (SpaceGroup sg : allowed) {
             boolean all = true;
             int order = 0;
             for (SymOp op : rotations(sg)) {
@@ -83,15 +92,14 @@ public record SymmetryDecision(SpaceGroup spaceGroup, int[][] reindex, UnitCell 
         if (bestPg == null) bestPg = SpaceGroups.byNumber(1);
         var pg = bestPg.pointGroup();
         // space group by axial absences, over the cyclic axis orders for primitive orthorhombic
-        int[][][] perms = lattice == LatticeType.oP
+        int[][][] perms = lattice == LatticeType.oP && pg.laueClass() == holo.pointGroup().laueClass()
                 ? new int[][][] {{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}, {{0, 1, 0}, {0, 0, 1}, {1, 0, 0}}, {{0, 0, 1}, {1, 0, 0}, {0, 1, 0}}}
                 : new int[][][] {{{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}};
         SpaceGroup best = null;
         int[][] bestPerm = perms[0];
         double bestScore = Double.NEGATIVE_INFINITY;
         List<SpaceGroup> candidates = new ArrayList<>();
-        for (SpaceGroup sg : SpaceGroups.all())
-            if (sg.isStandardSetting() && sg.isSohncke() && sg.latticeType() == lattice && sg.pointGroup() == pg) candidates.add(sg);
+        for (SpaceGroup sg : allowed) if (sg.pointGroup() == pg) candidates.add(sg);
         for (int[][] perm : perms) {
             Map<MillerIndex, double[]> axial = new LinkedHashMap<>();
             for (Map.Entry<MillerIndex, double[]> e : merged.entrySet()) {

@@ -27,6 +27,10 @@ import org.mxflow.correct.SymmetryDecision;
 import org.mxflow.geometry.CrystalModel;
 import org.mxflow.geometry.Experiment;
 import org.mxflow.geometry.GeometryRefiner;
+import org.mxflow.geometry.IndexedObservation;
+import org.mxflow.geometry.Mat3;
+import org.mxflow.indexing.LatticeCharacterFit;
+import org.mxflow.indexing.ReducedCell;
 import org.mxflow.geometry.Vec3;
 import org.mxflow.image.ImageHeader;
 import org.mxflow.image.ImageSource;
@@ -132,11 +136,22 @@ public final class NativeEngine {
         var di = ix.experiment().detector();
         if (Math.hypot(di.orgXPx() - exp0.detector().orgXPx(), di.orgYPx() - exp0.detector().orgYPx()) > 5)
             start = exp0.withDetector(exp0.detector().withOrigin(di.orgXPx(), di.orgYPx()));
-        GeometryRefiner.Result kr = new GeometryRefiner(new GeometryRefiner.Settings(ix.chosen().lattice().family(), 0.5, 0.05,
-                40, 4.0, true, false)).refine(start, ix.crystal(), ix.indexed());
+        LatticeCharacterFit chosen = ix.chosen();
+        GeometryRefiner.Result kr;
+        if (req.known().isPresent()) {
+            kr = refiner(chosen.lattice().family()).refine(start, ix.crystal(), assign(start, ix.crystal(), observed));
+        } else {
+            // P1 refinement with the detector fixed, then the lattice choice again on that cell (XDS's
+            // rule, penalty ≤ 1.5): the indexer's own choice was made on a cell refined with the distance free
+            GeometryRefiner.Result p1 = refiner('a').refine(start, ix.crystal(), assign(start, ix.crystal(), observed));
+            ReducedCell reduced = ReducedCell.of(p1.crystal());
+            chosen = LatticeCharacterFit.choose(LatticeCharacterFit.all(reduced), 1.5);
+            CrystalModel conv = reduced.crystal().transformed(chosen.transformation());
+            kr = refiner(chosen.lattice().family()).refine(p1.experiment(), conv, assign(p1.experiment(), conv, observed));
+        }
         Experiment exp = kr.experiment();
         CrystalModel crystal = kr.crystal();
-        LOG.info("refined with fixed distance and origin: cell {}, RMSD {} px, {} deg", crystal.unitCell().format(),
+        LOG.info("refined with fixed distance and origin: {} cell {}, RMSD {} px, {} deg", chosen.lattice(), crystal.unitCell().format(),
                 String.format(Locale.ROOT, "%.2f", Math.hypot(kr.rmsdXPx(), kr.rmsdYPx())), String.format(Locale.ROOT, "%.3f", kr.rmsdPhiDeg()));
         double oscDeg = Math.abs(header.oscWidthDeg());
         double mosaicity = mosaicity(spots, exp);
@@ -162,7 +177,7 @@ public final class NativeEngine {
             return new NativeOutcome.Failed("integration", lp.size() + " usable reflections after integration, need 50");
         }
         UnitCell idxCell = crystal.unitCell();
-        LatticeType lattice = LatticeType.valueOf(ix.chosen().lattice().name());
+        LatticeType lattice = LatticeType.valueOf(chosen.lattice().name());
         Files.createDirectories(req.workDir());
         double phiMin = exp.goniometer().phiDeg(first - 1), phiMax = exp.goniometer().phiDeg(last);
         String template = req.dataset().getFileName().toString();
@@ -236,8 +251,26 @@ public final class NativeEngine {
                 sgName, cell.format(), nObsFinal, stats.merging().total().unique(), stats.dMinA(),
                 stats.merging().total().completenessPct(), stats.merging().total().ccHalfPct(), em.isa());
         NativeOutcome.Done done = new NativeOutcome.Done(req.workDir(), stats, sgName, cut.orElse(Double.NaN), nObsFinal, summary);
-        writeResult(req, done, ix, first, last, timings);
+        writeResult(req, done, ix, chosen.lattice().name(), first, last, timings);
         return done;
+    }
+
+    private static GeometryRefiner refiner(char family) {
+        return new GeometryRefiner(new GeometryRefiner.Settings(family, 0.5, 0.05, 40, 4.0, true, false));
+    }
+
+    /** Spots whose fractional indices lie within 0.2 of integers, with those indices. */
+    static List<IndexedObservation> assign(Experiment exp, CrystalModel crystal, List<ObservedSpot> spots) {
+        Mat3 toHkl = crystal.a().inverse();
+        List<IndexedObservation> out = new ArrayList<>();
+        for (ObservedSpot s : spots) {
+            Vec3 f = toHkl.times(org.mxflow.geometry.RotationGeometry.reciprocalVectorAtZero(exp, s.xPx(), s.yPx(), s.zFrame()));
+            long h = Math.round(f.x()), k = Math.round(f.y()), l = Math.round(f.z());
+            if (h == 0 && k == 0 && l == 0) continue;
+            if (Math.abs(f.x() - h) <= 0.2 && Math.abs(f.y() - k) <= 0.2 && Math.abs(f.z() - l) <= 0.2)
+                out.add(new IndexedObservation(s.xPx(), s.yPx(), s.zFrame(), (int) h, (int) k, (int) l));
+        }
+        return out;
     }
 
     /** Mosaic spread (e.s.d., degrees) from the rocking widths of strong spots: σ_M ≈ |ζ|·σ_φ, median over spots. */
@@ -335,7 +368,7 @@ public final class NativeEngine {
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     }
 
-    private void writeResult(ProcessingRequest req, NativeOutcome.Done d, IndexingOutcome.Indexed ix, int first, int last,
+    private void writeResult(ProcessingRequest req, NativeOutcome.Done d, IndexingOutcome.Indexed ix, String lattice, int first, int last,
                              Map<String, Double> timings) throws IOException {
         var total = d.statistics().merging().total();
         var outer = d.statistics().merging().outerShell();
@@ -348,7 +381,7 @@ public final class NativeEngine {
         m.put("space_group", d.spaceGroup());
         m.put("space_group_number", d.statistics().spaceGroupNumber());
         m.put("cell", round(d.statistics().cell().toArray(), 3));
-        m.put("lattice", ix.chosen().lattice().name());
+        m.put("lattice", lattice);
         m.put("indexed_spots", ix.indexed().size());
         m.put("spots", ix.spotsGiven());
         m.put("mosaicity_deg", r(d.statistics().mosaicityDeg(), 4));
