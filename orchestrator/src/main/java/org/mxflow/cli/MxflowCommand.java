@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
             StatusCommand.class,
             PlanCommand.class,
             HitmapCommand.class,
+            ProcessCommand.class,
         })
 public final class MxflowCommand implements Runnable {
 
