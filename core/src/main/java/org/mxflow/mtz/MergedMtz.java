@@ -1,0 +1,82 @@
+package org.mxflow.mtz;
+
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import org.mxflow.cell.UnitCell;
+import org.mxflow.reflection.MergedReflection;
+import org.mxflow.symmetry.SpaceGroup;
+
+/**
+ * Builds the merged MTZ that CCP4 programs expect from a scaling program (the layout of
+ * AIMLESS's and XSCALE→POINTLESS's output): H K L in dataset 0 (HKL_base), then in the data's
+ * dataset IMEAN SIGIMEAN (J Q), I(+) SIGI(+) I(-) SIGI(-) (K M K M), N(+) N(-) (I), and, when
+ * amplitudes are given, F SIGF (F Q). Rows are ASU indices sorted by H, K, L; values not
+ * measured (I(−) of centric reflections, a parity never observed) are the MTZ missing value NaN.
+ */
+public final class MergedMtz {
+
+    private MergedMtz() {}
+
+    /** Project, crystal and dataset names (one word each) and the wavelength of the data. */
+    public record Names(String project, String crystal, String dataset, double wavelengthA) {}
+
+    /** Merged intensities and anomalous pairs, no amplitudes. */
+    public static MtzFile of(String title, List<MergedReflection> reflections, SpaceGroup sg, UnitCell cell, Names names) {
+        return of(title, reflections, null, null, sg, cell, names);
+    }
+
+    /**
+     * As {@link #of(String, List, SpaceGroup, UnitCell, Names)} with F and SIGF columns;
+     * {@code f[i]} and {@code sigF[i]} belong to {@code reflections.get(i)} (NaN where unknown).
+     */
+    public static MtzFile of(String title, List<MergedReflection> reflections, double[] f, double[] sigF, SpaceGroup sg,
+                             UnitCell cell, Names names) {
+        boolean amplitudes = f != null;
+        if (amplitudes && (sigF == null || f.length != reflections.size() || sigF.length != reflections.size())) {
+            throw new IllegalArgumentException("F and SIGF need one value per reflection (" + reflections.size() + ")");
+        }
+        List<MtzColumn> cols = new ArrayList<>(List.of(MtzColumn.of("H", 'H', 0), MtzColumn.of("K", 'H', 0),
+                MtzColumn.of("L", 'H', 0), MtzColumn.of("IMEAN", 'J', 1), MtzColumn.of("SIGIMEAN", 'Q', 1),
+                MtzColumn.of("I(+)", 'K', 1), MtzColumn.of("SIGI(+)", 'M', 1), MtzColumn.of("I(-)", 'K', 1),
+                MtzColumn.of("SIGI(-)", 'M', 1), MtzColumn.of("N(+)", 'I', 1), MtzColumn.of("N(-)", 'I', 1)));
+        if (amplitudes) {
+            cols.add(MtzColumn.of("F", 'F', 1));
+            cols.add(MtzColumn.of("SIGF", 'Q', 1));
+        }
+        List<MergedReflection> sorted = new ArrayList<>(reflections);
+        List<Integer> order = new ArrayList<>();
+        for (int i = 0; i < sorted.size(); i++) {
+            order.add(i);
+        }
+        order.sort((a, b) -> reflections.get(a).hkl().compareTo(reflections.get(b).hkl()));
+        int nc = cols.size();
+        float[] data = new float[nc * reflections.size()];
+        int p = 0;
+        for (int idx : order) {
+            MergedReflection r = reflections.get(idx);
+            if (!sg.reciprocalAsu().isInAsu(r.hkl())) {
+                throw new IllegalArgumentException("merged reflection " + r.hkl() + " is not in the ASU of " + sg.xhm());
+            }
+            data[p++] = r.hkl().h();
+            data[p++] = r.hkl().k();
+            data[p++] = r.hkl().l();
+            data[p++] = (float) r.iMean();
+            data[p++] = (float) r.sigIMean();
+            data[p++] = (float) r.iPlus();
+            data[p++] = (float) r.sigIPlus();
+            data[p++] = (float) r.iMinus();
+            data[p++] = (float) r.sigIMinus();
+            data[p++] = r.nPlus();
+            data[p++] = r.nMinus();
+            if (amplitudes) {
+                data[p++] = (float) f[idx];
+                data[p++] = (float) sigF[idx];
+            }
+        }
+        List<MtzDataset> ds = List.of(MtzDataset.hklBase(cell),
+                new MtzDataset(1, names.project(), names.crystal(), names.dataset(), cell, names.wavelengthA()));
+        return new MtzFile(title, cell, sg.ccp4Symbol(), sg.ccp4Number(), sg.operations().allOps(), new int[] {1, 2, 3, 0, 0},
+                ds, cols, data, List.of(), List.of(), ByteOrder.LITTLE_ENDIAN);
+    }
+}
