@@ -104,7 +104,8 @@ public final class SimulatedWedges {
                     for (double phi : new double[] {as - alpha, Math.PI - as - alpha}) {
                         double rel = mod2pi(phi - start);
                         if (rel >= width) continue;
-                        double zd = rel / Math.toRadians(w.oscillationDeg());
+                        // ZD as XDS writes it (F9.1), so frame numbers agree between memory and file.
+                        double zd = Math.round(rel / Math.toRadians(w.oscillationDeg()) * 10) / 10.0;
                         int frame = (int) Math.floor(zd) + 1;
                         double g = w.scale() * Math.exp(-w.bA2() * s / 2) * (1 + w.driftPerFrame() * zd);
                         double iObs = g * iTrue;
@@ -114,7 +115,8 @@ public final class SimulatedWedges {
                         double sigma = Math.sqrt(Math.max(iObs, 0) + w.background() * w.background());
                         double noise = Math.sqrt(sigma * sigma + Math.pow(w.extraError() * iObs, 2));
                         double measured = iObs + noise * random.nextGaussian();
-                        obs.add(new Observation(w.indexing().apply(m), measured, sigma, 1000 + 500 * rx, 1000 + 500 * ry, zd,
+                        obs.add(new Observation(w.indexing().apply(m), measured, sigma, Math.round(10000 + 5000 * rx) / 10.0,
+                                Math.round(10000 + 5000 * ry) / 10.0, zd,
                                 1.0, 100, 90, 0.0));
                     }
                 }

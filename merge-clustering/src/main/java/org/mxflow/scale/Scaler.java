@@ -28,6 +28,8 @@ import org.mxflow.symmetry.SpaceGroup;
  */
 public final class Scaler {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Scaler.class);
+
     /**
      * Settings.
      *
@@ -96,7 +98,13 @@ public final class Scaler {
                 }
                 w.updateCorrected();
                 w.sums();
-                change = Math.max(change, w.reject() > 0 ? 1 : 0);
+                // Still rejecting more than 0.01 % of the observations per cycle: not converged.
+                change = Math.max(change, w.reject() > w.n * 1e-4 ? 1 : 0);
+            }
+            if (LOG.isTraceEnabled()) {
+                StringBuilder sb = new StringBuilder("cycle " + cycle + " change " + change);
+                for (int d = 0; d < w.nd; d++) sb.append(String.format(java.util.Locale.ROOT, " [%d a=%.3f b=%.4f B=%.2f]", d, w.emA[d], w.emB[d], w.b[d]));
+                LOG.trace("{}", sb);
             }
             if (cycle >= 4 && change < 1e-4) {
                 break;
@@ -443,6 +451,9 @@ public final class Scaler {
                 double others = (swi[u] - ownWI[u]) / wOthers;
                 double e = ic[i] - others;
                 double so = sigObs[i] / g[i];
+                // Only where the mates' mean is more precise than the observation: otherwise the
+                // difference mostly measures the mates (e.g. one mate from a dataset with bad frames).
+                if (1 / wOthers > so * so) continue;
                 pts.add(new double[] {others, e * e - 1 / wOthers, so * so, others * others});
             }
             clearOwn(d);

@@ -12,6 +12,7 @@ import org.mxflow.bench.SimulatedWedges;
 import org.mxflow.cell.UnitCell;
 import org.mxflow.merge.CcHalf;
 import org.mxflow.merge.ReindexOperator;
+import org.mxflow.reflection.MergedReflection;
 import org.mxflow.reflection.MillerIndex;
 import org.mxflow.stats.MergingStatistics;
 import org.mxflow.symmetry.SpaceGroup;
@@ -52,7 +53,7 @@ class ScalerTest {
         List<MergedReflection> merged = Merging.merge(r.observations());
         double[] x = new double[merged.size()], y = new double[merged.size()];
         for (int i = 0; i < x.length; i++) {
-            x[i] = merged.get(i).intensity();
+            x[i] = merged.get(i).iMean();
             y[i] = truth.get(merged.get(i).hkl());
         }
         assertThat(CcHalf.pearson(x, y)).isGreaterThan(0.97);
