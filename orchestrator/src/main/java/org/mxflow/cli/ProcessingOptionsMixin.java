@@ -37,9 +37,14 @@ final class ProcessingOptionsMixin {
             description = "Seconds before the first retry, doubling after each. Default: ${DEFAULT-VALUE}.")
     double retryDelayS;
 
+    @Option(names = "--max-interrupted", defaultValue = "" + org.mxflow.schedule.Scheduler.INTERRUPT_LIMIT, paramLabel = "N",
+            description = "A unit whose attempt dies with the process (kill, crash, out of memory) this many times is failed, "
+                    + "not retried. Default: ${DEFAULT-VALUE}.")
+    int maxInterrupted;
+
     Processing.Options options(double pollS, double debounceS) {
         return new Processing.Options(root, sheet, catalog, jobs, threads, seconds(settleS), seconds(pollS), seconds(debounceS),
-                new RetryPolicy(attempts, seconds(retryDelayS), Duration.ofMinutes(10)));
+                new RetryPolicy(attempts, seconds(retryDelayS), Duration.ofMinutes(10)), maxInterrupted);
     }
 
     static Duration seconds(double s) {

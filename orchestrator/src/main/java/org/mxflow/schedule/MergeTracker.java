@@ -69,6 +69,12 @@ public final class MergeTracker {
         return changed;
     }
 
+    /** When the earliest pending merge's input set will have been stable for the debounce time. */
+    public java.util.Optional<Instant> nextDue() throws IOException {
+        return catalog.merges().stream().filter(m -> m.state().equals("pending") && m.changedAt() != null)
+                .map(m -> m.changedAt().plus(debounce)).min(Instant::compareTo);
+    }
+
     /** Runs the merges whose input set has been stable for the debounce time; returns how many ran. */
     public int mergeDue(Instant now) throws IOException {
         int ran = 0;
