@@ -42,6 +42,19 @@ final class ProcessingOptionsMixin {
                     + "not retried. Default: ${DEFAULT-VALUE}.")
     int maxInterrupted;
 
+    @Option(names = "--engine", defaultValue = "native", paramLabel = "NAME",
+            description = "native: spot finding, indexing, integration, correction (XDS_ASCII.HKL); spots: spot finding only. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String engine;
+
+    org.mxflow.engine.NativeEngine engine() {
+        return switch (engine) {
+            case "native" -> org.mxflow.engine.NativeEngine.withDialsDefaults();
+            case "spots" -> new org.mxflow.engine.NativeEngine(org.mxflow.spots.SpotFinderSettings.dialsDefaults(), false);
+            default -> throw new IllegalArgumentException("--engine must be native or spots, not '" + engine + "'");
+        };
+    }
+
     Processing.Options options(double pollS, double debounceS) {
         return new Processing.Options(root, sheet, catalog, jobs, threads, seconds(settleS), seconds(pollS), seconds(debounceS),
                 new RetryPolicy(attempts, seconds(retryDelayS), Duration.ofMinutes(10)), maxInterrupted);

@@ -10,7 +10,6 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.mxflow.catalog.UnitRecord;
 import org.mxflow.catalog.UnitState;
-import org.mxflow.engine.NativeEngine;
 import org.mxflow.engine.ProcessingOutcome;
 import org.mxflow.schedule.Processing;
 import org.mxflow.schedule.Scheduler;
@@ -40,7 +39,7 @@ public final class RunCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Progress progress = new Progress(System.console() != null);
         long t0 = System.nanoTime();
-        try (Processing p = Processing.start("run", opts.options(0, 0), NativeEngine.withDialsDefaults(), progress)) {
+        try (Processing p = Processing.start("run", opts.options(0, 0), opts.engine(), progress)) {
             progress.begin(p);
             p.runOnce();
             progress.close();

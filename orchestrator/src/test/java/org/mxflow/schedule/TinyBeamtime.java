@@ -40,12 +40,20 @@ final class TinyBeamtime {
                     new PinPlan("HEL0002", "01", "pro", "helical", List.of("proC"), 40),
                     new PinPlan("CPS1012", "06", "lys", "single", List.of("lysA"), 30)));
 
+    /** Only the multi pin (two 10° wedges of one sample): small enough to integrate and merge ten times over in a crash test. */
+    static final SimulationPreset MULTI_ONLY = new SimulationPreset("tiny-multi", PRESET.detector(), PRESET.beam(), 1.0, 0.1, 2.5,
+            4.0e4, 3, PRESET.groups(), List.of(PRESET.pins().get(0)));
+
     private TinyBeamtime() {
     }
 
     /** Writes the beamtime under {@code out}; returns the raw root. */
     static BeamtimeSimulator.Result write(Path out, long seed) throws IOException {
-        return new BeamtimeSimulator(PRESET, seed).run(out, "tiny", LocalDate.of(2026, 11, 21));
+        return write(PRESET, out, seed);
+    }
+
+    static BeamtimeSimulator.Result write(SimulationPreset preset, Path out, long seed) throws IOException {
+        return new BeamtimeSimulator(preset, seed).run(out, "tiny", LocalDate.of(2026, 11, 21));
     }
 
     /** Copies a tree (raw data only; the simulator's output is read-only to tests). */
