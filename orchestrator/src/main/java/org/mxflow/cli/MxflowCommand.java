@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
             PlanCommand.class,
             HitmapCommand.class,
             ProcessCommand.class,
+            DemoCommand.class,
         })
 public final class MxflowCommand implements Runnable {
 

@@ -143,6 +143,16 @@ public final class Processing implements AutoCloseable {
             merges.update(plan, t);
             merges.mergeDue(t.plus(options.debounce()));
         }
+        renderDeliverables();
+    }
+
+    /** Reports and archive after a change; a failure here is logged, never fatal to processing. */
+    private void renderDeliverables() {
+        try {
+            Deliverables.render(options.root(), catalog);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("reports: {}", e.getMessage());
+        }
     }
 
     /**
@@ -201,7 +211,9 @@ public final class Processing implements AutoCloseable {
                 scheduler.at("merge", now.plusSeconds(1), Scheduler.PRIORITY_MERGE, this::mergeWhenIdle);
                 return;
             }
-            merges.mergeDue(now);
+            if (merges.mergeDue(now) > 0) {
+                renderDeliverables();
+            }
             merges.nextDue().ifPresent(t -> scheduler.at("merge", t, Scheduler.PRIORITY_MERGE, this::mergeWhenIdle));
         } catch (IOException e) {
             LOG.warn("merges: {}", e.getMessage());
