@@ -73,7 +73,10 @@ final class TinyBeamtime {
     /** True for what mxflow may write in a root: the processing trees and the catalog. */
     static boolean isMxflowOutput(Path root, Path p) {
         String first = root.relativize(p).getName(0).toString();
-        return first.startsWith("_kamoproc") || first.startsWith("_kamo_30deg") || first.startsWith(Processing.CATALOG_NAME);
+        String name = root.getFileName().toString();
+        // The deliverable archive <root>.tgz and session reports <root>_NN.html sit in the root (kamo-conventions §1.1).
+        return first.startsWith("_kamoproc") || first.startsWith("_kamo_30deg") || first.startsWith(Processing.CATALOG_NAME)
+                || first.equals(name + ".tgz") || first.matches(java.util.regex.Pattern.quote(name) + "_\\d\\d\\.html");
     }
 
     /** SHA-256 of every raw file (everything that is not mxflow output), by relative path. */
