@@ -302,6 +302,12 @@ public final class Catalog implements Closeable {
         });
     }
 
+    /** Whether a pending unit may start at {@code now} (no back-off, or back-off passed). */
+    public synchronized boolean hasReadyUnit(Instant now) throws IOException {
+        return sql(() -> queryLong("SELECT count(*) FROM unit WHERE state = 'pending' AND (not_before IS NULL OR not_before <= ?)",
+                now.toString()) > 0);
+    }
+
     /** The earliest time a pending unit in back-off may start, if any. */
     public synchronized Optional<Instant> nextRetryTime() throws IOException {
         return sql(() -> {
@@ -398,7 +404,52 @@ public final class Catalog implements Closeable {
      * @return the units that were re-queued
      */
     public synchronized List<UnitRecord> requeueInterrupted(Instant now) throws IOException {
+        return recoverInterrupted(now, Integer.MAX_VALUE).requeued();
+    }
+
+    /**
+     * What start-up recovery did.
+     *
+     * @param requeued units a dead process left running, pending again
+     * @param failed   units whose attempts died with their process {@code limit} times: failed, not retried
+     */
+    public record Recovery(List<UnitRecord> requeued, List<UnitRecord> failed) {
+    }
+
+    /**
+     * Closes the attempts a dead process left open as interrupted; a unit with {@code limit}
+     * interrupted attempts in its generation is failed (a unit that kills the JVM every time must
+     * not take every restart down with it), the others go back to pending.
+     */
+    public synchronized Recovery recoverInterrupted(Instant now, int limit) throws IOException {
         return tx(() -> {
+            Recovery r = requeueRunning(now);
+            List<UnitRecord> back = new ArrayList<>();
+            List<UnitRecord> failed = new ArrayList<>();
+            for (UnitRecord u : r.requeued()) {
+                long died = queryLong("SELECT count(*) FROM attempt WHERE unit_id = ? AND generation = ? AND outcome = 'interrupted'",
+                        u.id(), u.generation());
+                if (died < limit) {
+                    back.add(u);
+                    continue;
+                }
+                String message = "interrupted " + died + " times: the process running it died during every attempt "
+                        + "(killed, out of memory or a crash); not tried again";
+                try (PreparedStatement ps = db.prepareStatement("UPDATE unit SET state = 'failed', error = ?, error_kind = 'interrupted', "
+                        + "finished_at = ?, attempts = attempts + 1 WHERE id = ? AND state = 'pending'")) {
+                    ps.setString(1, message);
+                    ps.setString(2, now.toString());
+                    ps.setLong(3, u.id());
+                    ps.executeUpdate();
+                }
+                failed.add(u);
+            }
+            return new Recovery(back, failed);
+        });
+    }
+
+    private Recovery requeueRunning(Instant now) throws SQLException {
+        {
             List<UnitRecord> running = units("WHERE u.state = 'running'");
             try (PreparedStatement ps = db.prepareStatement("UPDATE attempt SET finished_at = ?, outcome = 'interrupted', "
                     + "message = 'the process running it stopped (crash, kill or power loss)' WHERE finished_at IS NULL")) {
@@ -408,8 +459,8 @@ public final class Catalog implements Closeable {
             try (Statement s = db.createStatement()) {
                 s.executeUpdate("UPDATE unit SET state = 'pending', owner = NULL WHERE state = 'running'");
             }
-            return running;
-        });
+            return new Recovery(running, List.of());
+        }
     }
 
     /**

@@ -24,6 +24,8 @@ import picocli.CommandLine.Option;
             StatusCommand.class,
             PlanCommand.class,
             HitmapCommand.class,
+            ProcessCommand.class,
+            DemoCommand.class,
         })
 public final class MxflowCommand implements Runnable {
 

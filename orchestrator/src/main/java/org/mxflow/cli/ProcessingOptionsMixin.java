@@ -37,9 +37,27 @@ final class ProcessingOptionsMixin {
             description = "Seconds before the first retry, doubling after each. Default: ${DEFAULT-VALUE}.")
     double retryDelayS;
 
+    @Option(names = "--max-interrupted", defaultValue = "" + org.mxflow.schedule.Scheduler.INTERRUPT_LIMIT, paramLabel = "N",
+            description = "A unit whose attempt dies with the process (kill, crash, out of memory) this many times is failed, "
+                    + "not retried. Default: ${DEFAULT-VALUE}.")
+    int maxInterrupted;
+
+    @Option(names = "--engine", defaultValue = "native", paramLabel = "NAME",
+            description = "native: spot finding, indexing, integration, correction (XDS_ASCII.HKL); spots: spot finding only. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String engine;
+
+    org.mxflow.engine.NativeEngine engine() {
+        return switch (engine) {
+            case "native" -> org.mxflow.engine.NativeEngine.withDialsDefaults();
+            case "spots" -> new org.mxflow.engine.NativeEngine(org.mxflow.spots.SpotFinderSettings.dialsDefaults(), false);
+            default -> throw new IllegalArgumentException("--engine must be native or spots, not '" + engine + "'");
+        };
+    }
+
     Processing.Options options(double pollS, double debounceS) {
         return new Processing.Options(root, sheet, catalog, jobs, threads, seconds(settleS), seconds(pollS), seconds(debounceS),
-                new RetryPolicy(attempts, seconds(retryDelayS), Duration.ofMinutes(10)));
+                new RetryPolicy(attempts, seconds(retryDelayS), Duration.ofMinutes(10)), maxInterrupted);
     }
 
     static Duration seconds(double s) {

@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 import org.mxflow.catalog.Catalog;
 import org.mxflow.catalog.UnitRecord;
 import org.mxflow.catalog.UnitState;
-import org.mxflow.engine.NativeEngine;
 import org.mxflow.plan.ProcessingTree;
 import org.mxflow.schedule.Processing;
 import org.mxflow.schedule.RootLock;
@@ -61,7 +60,7 @@ public final class RerunCommand implements Callable<Integer> {
             out.println("a running mxflow watch/run holds this root and will process them");
             return 0;
         }
-        try (Processing p = Processing.start("rerun", opts.options(0, 0), NativeEngine.withDialsDefaults(), new RunCommand.Progress(false))) {
+        try (Processing p = Processing.start("rerun", opts.options(0, 0), opts.engine(), new RunCommand.Progress(false))) {
             p.runOnce();
             List<UnitRecord> after = p.catalog().units().stream().filter(u -> queued.stream().anyMatch(q -> q.id() == u.id())).toList();
             StatusTable.units(out, after);

@@ -10,7 +10,6 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.mxflow.catalog.UnitRecord;
 import org.mxflow.catalog.UnitState;
-import org.mxflow.engine.NativeEngine;
 import org.mxflow.engine.ProcessingOutcome;
 import org.mxflow.schedule.Processing;
 import org.mxflow.schedule.Scheduler;
@@ -37,14 +36,21 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        return run("run", opts.options(0, 0), opts.engine(), spec.commandLine().getOut());
+    }
+
+    /**
+     * {@code run}'s code path (also {@code demo}'s): process, merge, render; print the summary
+     * table; 1 if any unit failed.
+     */
+    static int run(String command, Processing.Options options, org.mxflow.engine.Engine engine, PrintWriter out) throws Exception {
         Progress progress = new Progress(System.console() != null);
         long t0 = System.nanoTime();
-        try (Processing p = Processing.start("run", opts.options(0, 0), NativeEngine.withDialsDefaults(), progress)) {
+        try (Processing p = Processing.start(command, options, engine, progress)) {
             progress.begin(p);
             p.runOnce();
             progress.close();
-            out.printf(Locale.ROOT, "%n%s: %.1f s%n", opts.root, (System.nanoTime() - t0) / 1e9);
+            out.printf(Locale.ROOT, "%n%s: %.1f s%n", options.root(), (System.nanoTime() - t0) / 1e9);
             StatusTable.units(out, p.catalog().units());
             Map<UnitState, Integer> counts = p.catalog().countsByState();
             StatusTable.counts(out, counts);

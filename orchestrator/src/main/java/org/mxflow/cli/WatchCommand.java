@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.mxflow.engine.NativeEngine;
 import org.mxflow.schedule.Processing;
 import org.mxflow.schedule.TreeHint;
 import org.slf4j.Logger;
@@ -40,7 +39,7 @@ public final class WatchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         AtomicBoolean stop = new AtomicBoolean();
         CountDownLatch stopped = new CountDownLatch(1);
-        try (Processing p = Processing.start("watch", opts.options(pollS, debounceS), NativeEngine.withDialsDefaults(), null);
+        try (Processing p = Processing.start("watch", opts.options(pollS, debounceS), opts.engine(), null);
              TreeHint hint = new TreeHint(opts.root.toAbsolutePath().normalize(), () -> { })) {
             Thread hook = new Thread(() -> {
                 LOG.info("stop requested: finishing up");

@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.mxflow.catalog.UnitKind;
+import org.mxflow.engine.nativeengine.NativeOutcome;
+import org.mxflow.engine.nativeengine.ProcessingRequest;
 import org.mxflow.image.Frame;
 import org.mxflow.image.ImageFormatException;
 import org.mxflow.image.ImageSource;
@@ -27,14 +29,12 @@ import org.mxflow.spots.SpotXdsEntry;
 import org.mxflow.spots.SpotXdsWriter;
 
 /**
- * mxflow's own stages, as far as they exist: frames through {@link ImageSources}, dispersion spot
- * finding ({@code org.mxflow.spots}) into {@code SPOT.XDS}, and {@code result.json} with the spot
- * count per frame and timings. Raster scans get SHIKA-style hit maps ({@link HitFinding}).
- *
- * <p>Next stages hook in after {@link #findSpots}: indexing ({@code org.mxflow.indexing.Indexer}
- * on the spots, recording the cell), then integration and correction writing
- * {@code XDS_ASCII.HKL} and the per-shell statistics the catalog already has a table for.
- * Until then no reflection file is written: nothing here is invented.
+ * mxflow's own stages for a unit: frames through {@link ImageSources}, dispersion spot finding
+ * ({@code org.mxflow.spots}) into {@code SPOT.XDS}, then indexing, integration and correction by
+ * {@link org.mxflow.engine.nativeengine.NativeEngine} ({@code XDS_ASCII.HKL},
+ * {@code XDS_ASCII.HKL_noscale}, {@code CORRECT.LP}), and {@code result.json} with the spot count
+ * per frame, timings and the integration summary. A dataset that does not index fails with the
+ * engine's reason. Raster scans get SHIKA-style hit maps ({@link HitFinding}).
  */
 public final class NativeEngine implements Engine {
 
@@ -45,9 +45,17 @@ public final class NativeEngine implements Engine {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final SpotFinderSettings settings;
+    private final boolean integrate;
 
+    /** Spot finding, then indexing, integration and correction. */
     public NativeEngine(SpotFinderSettings settings) {
+        this(settings, true);
+    }
+
+    /** @param integrate false: spot finding only (hit maps, quick looks) */
+    public NativeEngine(SpotFinderSettings settings, boolean integrate) {
         this.settings = settings;
+        this.integrate = integrate;
     }
 
     public static NativeEngine withDialsDefaults() {
@@ -112,15 +120,31 @@ public final class NativeEngine implements Engine {
                 perFrame.add(m);
             }
             result.put("per_frame", perFrame);
-            result.put("steps", List.of(Map.of("step", "spot finding", "status", "done"),
-                    Map.of("step", "indexing", "status", "not run: no native indexing stage in this engine yet")));
             result.put("open_s", round3((t1 - t0) * 1e-9));
             result.put("spot_finding_s", round3((t2 - t1) * 1e-9));
             result.put("threads", threads);
+            if (!integrate) {
+                result.put("steps", List.of(Map.of("step", "spot finding", "status", "done"),
+                        Map.of("step", "indexing", "status", "not run: integration switched off")));
+                String json = JSON.writeValueAsString(result);
+                writeAtomically(workDir.resolve("result.json"), json);
+                return new ProcessingOutcome.Done(workDir, json, String.format(Locale.ROOT, "%d spots on %d frames", entries.size(), numbers.size()));
+            }
+            // Indexing, integration and correction (org.mxflow.engine.nativeengine): XDS_ASCII.HKL,
+            // XDS_ASCII.HKL_noscale, CORRECT.LP; its result.json becomes the "integration" part of ours.
+            NativeOutcome n = new org.mxflow.engine.nativeengine.NativeEngine().process(new ProcessingRequest(source, workDir,
+                    unit.firstFrame(), unit.lastFrame(), threads, java.util.Optional.empty(), java.util.Optional.empty()));
+            Path engineResult = workDir.resolve("result.json");
+            if (Files.isRegularFile(engineResult)) {
+                result.put("integration", JSON.readTree(engineResult.toFile()));
+            }
+            if (n instanceof NativeOutcome.Failed f) {
+                // The same frames index (or fail to) the same way every time.
+                return new ProcessingOutcome.Failed(f.step(), f.reason(), FailureKind.DETERMINISTIC);
+            }
             String json = JSON.writeValueAsString(result);
-            writeAtomically(workDir.resolve("result.json"), json);
-            String headline = String.format(Locale.ROOT, "%d spots on %d frames", entries.size(), numbers.size());
-            return new ProcessingOutcome.Done(workDir, json, headline);
+            writeAtomically(engineResult, json);
+            return new ProcessingOutcome.Done(workDir, json, ((NativeOutcome.Done) n).summary());
         }
     }
 

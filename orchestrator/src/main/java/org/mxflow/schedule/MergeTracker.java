@@ -24,9 +24,9 @@ import org.slf4j.LoggerFactory;
  * the set has been quiet for the debounce time and no processing is ready, so a pin collected
  * dataset by dataset is merged once, not once per dataset.
  *
- * <p>Merging itself needs {@code XDS_ASCII.HKL} per dataset, which the native engine does not
- * produce yet (no integration); a due merge therefore records what it is waiting for. The merge
- * step hooks in at {@link #mergeDue}.
+ * <p>A due blend merge runs {@link SampleMerge} over the units' {@code XDS_ASCII.HKL}; the catalog
+ * records its state, a summary and (merge_unit) which units it used. CC-clustering merges wait
+ * for AutoMultiMerge and say so.
  */
 public final class MergeTracker {
 
@@ -69,6 +69,12 @@ public final class MergeTracker {
         return changed;
     }
 
+    /** When the earliest pending merge's input set will have been stable for the debounce time. */
+    public java.util.Optional<Instant> nextDue() throws IOException {
+        return catalog.merges().stream().filter(m -> m.state().equals("pending") && m.changedAt() != null)
+                .map(m -> m.changedAt().plus(debounce)).min(Instant::compareTo);
+    }
+
     /** Runs the merges whose input set has been stable for the debounce time; returns how many ran. */
     public int mergeDue(Instant now) throws IOException {
         int ran = 0;
@@ -77,17 +83,26 @@ public final class MergeTracker {
                 continue;
             }
             List<List<String>> units = catalog.query("SELECT u.work_dir FROM merge_unit mu JOIN unit u ON u.id = mu.unit_id "
-                    + "WHERE mu.merge_id = ? ORDER BY u.id", m.id());
-            int withReflections = 0;
-            for (List<String> u : units) {
-                if (Files.isRegularFile(root.resolve(u.get(0)).resolve("XDS_ASCII.HKL"))) {
-                    withReflections++;
-                }
+                    + "WHERE mu.merge_id = ? AND u.kind = 'process' ORDER BY u.id", m.id());
+            if (units.isEmpty()) {
+                continue;
             }
-            String message = withReflections == 0
-                    ? units.size() + " datasets finished, none with XDS_ASCII.HKL: the native engine has no integration yet"
-                    : withReflections + " of " + units.size() + " datasets have XDS_ASCII.HKL; the merging step is not connected yet";
-            catalog.finishMerge(m.id(), "waiting", message, now);
+            if (m.clustering().equals("cc")) {
+                // The blend merge already merges every dataset as one cluster; CC clustering comes with AutoMultiMerge.
+                catalog.finishMerge(m.id(), "waiting", "CC clustering needs AutoMultiMerge (branch scale), not connected yet; "
+                        + "see the blend merge of this sample", now);
+                ran++;
+                continue;
+            }
+            try {
+                SampleMerge.Result r = SampleMerge.merge(root, m.directory(), m.clustering(), units.stream().map(u -> u.get(0)).toList());
+                String left = r.leftOut().isEmpty() ? "" : "; left out: " + r.leftOut();
+                catalog.finishMerge(m.id(), "done", r.summary() + left, Instant.now());
+                LOG.info("merged {}: {}", m.directory(), r.summary());
+            } catch (IOException | RuntimeException e) {
+                catalog.finishMerge(m.id(), "failed", e.getMessage(), Instant.now());
+                LOG.warn("merge {} failed: {}", m.directory(), e.getMessage());
+            }
             ran++;
         }
         return ran;

@@ -42,9 +42,15 @@ public final class Processing implements AutoCloseable {
      * @param poll            how often {@code watch} looks at the tree
      * @param debounce        how long a merge's input set must be stable before it runs
      * @param retry           back-off for transient failures
+     * @param interruptLimit  attempts of a unit that may die with their process before it is failed
      */
     public record Options(Path root, Path sheet, Path catalogFile, int jobs, int threadsPerUnit, Duration settle, Duration poll,
-                          Duration debounce, RetryPolicy retry) {
+                          Duration debounce, RetryPolicy retry, int interruptLimit) {
+
+        public Options(Path root, Path sheet, Path catalogFile, int jobs, int threadsPerUnit, Duration settle, Duration poll,
+                       Duration debounce, RetryPolicy retry) {
+            this(root, sheet, catalogFile, jobs, threadsPerUnit, settle, poll, debounce, retry, Scheduler.INTERRUPT_LIMIT);
+        }
 
         public Path catalogPath() {
             return catalogFile != null ? catalogFile : root.resolve(CATALOG_NAME);
@@ -58,7 +64,7 @@ public final class Processing implements AutoCloseable {
     private final MergeTracker merges;
     private final long runId;
     private final SampleSheet sheet;
-    private ProcessingPlan plan;
+    private volatile ProcessingPlan plan;
 
     private Processing(Options options, RootLock lock, Catalog catalog, Scheduler scheduler, long runId, SampleSheet sheet) {
         this.options = options;
@@ -83,7 +89,7 @@ public final class Processing implements AutoCloseable {
             catalog.session(options.root(), options.sheet() == null ? null : options.sheet().toString());
             long runId = catalog.startRun(command, RootLock.host(), RootLock.pid(), Instant.now());
             Scheduler scheduler = new Scheduler(catalog, options.root().toAbsolutePath().normalize(), engine, options.jobs(),
-                    options.threadsPerUnit(), options.retry(), listener);
+                    options.threadsPerUnit(), options.retry(), options.interruptLimit(), listener);
             List<UnitRecord> back = scheduler.recover();
             if (!back.isEmpty()) {
                 LOG.info("recovered {} unit(s) left running by a process that stopped", back.size());
@@ -125,50 +131,92 @@ public final class Processing implements AutoCloseable {
         return in;
     }
 
-    /** {@code run}: everything that is complete now, then the merges. */
+    /** {@code run}: everything that is complete now, then the merges (no debounce: nothing more is coming). */
     public void runOnce() throws IOException, InterruptedException {
         Intake.Result in = scan();
         for (String w : in.waiting()) {
             LOG.info("not complete, not processed: {}", w);
         }
         scheduler.runUntilIdle();
-        updateMerges(true);
+        if (plan != null) {
+            Instant t = Instant.now();
+            merges.update(plan, t);
+            merges.mergeDue(t.plus(options.debounce()));
+        }
+        renderDeliverables();
     }
 
-    private void updateMerges(boolean now) throws IOException {
-        if (plan == null) {
-            return;
+    /** Reports and archive after a change; a failure here is logged, never fatal to processing. */
+    private void renderDeliverables() {
+        try {
+            Deliverables.render(options.root(), catalog);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("reports: {}", e.getMessage());
         }
-        Instant t = Instant.now();
-        merges.update(plan, t);
-        merges.mergeDue(now ? t.plus(options.debounce()) : t);
     }
 
     /**
-     * {@code watch}: polls the tree every {@code poll} (the source of truth on network file
-     * systems), looks sooner when {@code hint} fires, runs units as they become complete, and
-     * merges after the debounce. Returns when {@code stop} is set.
+     * {@code watch}: a repeating Quartz trigger polls the tree every {@code poll} (the source of
+     * truth on network file systems) and {@code hint} fires it sooner; units start as they become
+     * complete, and the merge is a Quartz trigger pushed back on every change of a sample's
+     * finished datasets (the debounce). Returns when {@code stop} is set.
      */
     public void watch(AtomicBoolean stop, TreeHint hint) throws InterruptedException {
-        Instant nextScan = Instant.EPOCH;
+        scheduler.afterEachUnit(this::trackMerges);
+        scheduler.every("poll", options.poll(), this::poll);
         while (!stop.get()) {
-            try {
-                Instant now = Instant.now();
-                if (!now.isBefore(nextScan) || (hint != null && hint.takeSignal())) {
-                    scan();
-                    catalog.heartbeat(runId, now);
-                    nextScan = now.plus(options.poll());
-                }
-                scheduler.dispatch();
-                if (scheduler.running() == 0) {
-                    updateMerges(false);
-                }
-            } catch (IOException e) {
-                // NFS hiccups and half-written headers must not stop a multi-day watch.
-                LOG.warn("watch: {}", e.getMessage());
-                nextScan = Instant.now().plus(options.poll());
+            if (hint != null && hint.takeSignal()) {
+                scheduler.fireNow("poll");
             }
-            scheduler.awaitChange(Duration.ofMillis(Math.min(options.poll().toMillis(), 250)));
+            scheduler.awaitChange(Duration.ofMillis(Math.min(Math.max(options.poll().toMillis(), 1), 250)));
+        }
+    }
+
+    /** One look at the tree (the poll trigger's job). */
+    private void poll() {
+        if (scheduler.stopping()) {
+            return;
+        }
+        try {
+            Instant now = Instant.now();
+            scan();
+            catalog.heartbeat(runId, now);
+            scheduler.dispatch();
+        } catch (IOException e) {
+            // NFS hiccups and half-written headers must not stop a multi-day watch.
+            LOG.warn("watch: {}", e.getMessage());
+        }
+        trackMerges();
+    }
+
+    /** Records merge inputs and (re)arms the merge trigger at the earliest merge whose debounce ends. */
+    private synchronized void trackMerges() {
+        ProcessingPlan p = plan;
+        if (p == null || scheduler.stopping()) {
+            return;
+        }
+        try {
+            merges.update(p, Instant.now());
+            merges.nextDue().ifPresent(t -> scheduler.at("merge", t, Scheduler.PRIORITY_MERGE, this::mergeWhenIdle));
+        } catch (IOException e) {
+            LOG.warn("merges: {}", e.getMessage());
+        }
+    }
+
+    /** The merge trigger's job: processing first, so it waits while units run or are ready. */
+    private void mergeWhenIdle() {
+        try {
+            Instant now = Instant.now();
+            if (scheduler.running() > 0 || catalog.hasReadyUnit(now)) {
+                scheduler.at("merge", now.plusSeconds(1), Scheduler.PRIORITY_MERGE, this::mergeWhenIdle);
+                return;
+            }
+            if (merges.mergeDue(now) > 0) {
+                renderDeliverables();
+            }
+            merges.nextDue().ifPresent(t -> scheduler.at("merge", t, Scheduler.PRIORITY_MERGE, this::mergeWhenIdle));
+        } catch (IOException e) {
+            LOG.warn("merges: {}", e.getMessage());
         }
     }
 

@@ -40,7 +40,10 @@ class RunEndToEndTest {
 
     private static int run(Path root, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("run", root.toString(), "--sheet", sim.sampleSheetCsv().toString(),
-                "--settle", "0", "-j", "2", "-N", "2"));
+                "--settle", "0", "-j", "2", "-N", "2",
+                // Scheduling, rerun and corrupt-frame behaviour need only spot finding; integration and
+                // merging are exercised by CrashRecoveryTest and the demo test.
+                "--engine", "spots"));
         args.addAll(List.of(more));
         return MxflowCommand.execute(args.toArray(String[]::new));
     }
@@ -134,7 +137,11 @@ class RunEndToEndTest {
                     assertThat(u.error()).contains("HEL0002-01-helical_001_00017.cbf");
                     assertThat(u.errorKind()).isEqualTo("deterministic");
                     assertThat(u.attempts()).as("a corrupt frame is not retried").isEqualTo(1);
-                    assertThat(root.resolve(u.workDir())).doesNotExist();
+                    // No results, only FAILED.txt saying why, for users looking at the disk.
+                    try (var files = Files.list(root.resolve(u.workDir()))) {
+                        assertThat(files.map(f -> f.getFileName().toString())).containsExactly("FAILED.txt");
+                    }
+                    assertThat(root.resolve(u.workDir()).resolve("FAILED.txt")).content().contains("HEL0002-01-helical_001_00017.cbf");
                 } else {
                     assertThat(u.state()).as(u.workDir()).isEqualTo(UnitState.DONE);
                 }
@@ -158,7 +165,8 @@ class RunEndToEndTest {
         // While the rerun works, the old SPOT.XDS must stay readable: an engine that looks at it mid-run.
         var seenDuringRerun = new java.util.concurrent.atomic.AtomicReference<byte[]>();
         org.mxflow.engine.Engine watching = new org.mxflow.engine.Engine() {
-            final org.mxflow.engine.NativeEngine real = org.mxflow.engine.NativeEngine.withDialsDefaults();
+            final org.mxflow.engine.NativeEngine real = new org.mxflow.engine.NativeEngine(
+                    org.mxflow.spots.SpotFinderSettings.dialsDefaults(), false);
             public String name() {
                 return "native";
             }

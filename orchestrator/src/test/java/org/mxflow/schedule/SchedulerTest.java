@@ -111,13 +111,68 @@ class SchedulerTest {
             assertThat(bad.attempts()).isEqualTo(1);
             assertThat(bad.error()).isEqualTo("read frames: frame 3 is corrupt");
             assertThat(tmp.resolve(ok.workDir()).resolve("SPOT.XDS")).hasContent("ok");
-            assertThat(tmp.resolve(bad.workDir())).doesNotExist();
+            // The failed unit's directory holds only FAILED.txt, with the reason and that it was not retried.
+            try (var files = Files.list(tmp.resolve(bad.workDir()))) {
+                assertThat(files.map(f -> f.getFileName().toString())).containsExactly("FAILED.txt");
+            }
+            assertThat(tmp.resolve(bad.workDir()).resolve("FAILED.txt")).content()
+                    .contains("reason:   read frames: frame 3 is corrupt").contains("not retried").contains("mxflow rerun ROOT --pin P-01");
             // Back-off 200 ms then 400 ms between the flaky unit's three calls.
             List<Instant> flakyCalls = callTimes.subList(callTimes.size() - 3, callTimes.size());
             assertThat(Duration.between(flakyCalls.get(0), flakyCalls.get(1)).toMillis()).isGreaterThanOrEqualTo(200);
             assertThat(Duration.between(flakyCalls.get(1), flakyCalls.get(2)).toMillis()).isGreaterThanOrEqualTo(400);
             assertThat(c.attempts()).extracting(Catalog.AttemptRecord::outcome).containsExactlyInAnyOrder("retry", "retry", "done", "failed");
         }
+    }
+
+    @Test
+    void aUnitWhoseAttemptsKeepDyingWithTheProcessFailsAtTheLimitWithANote(@TempDir Path tmp) throws Exception {
+        try (Catalog c = Catalog.open(tmp.resolve("c.sqlite"))) {
+            long s = c.session(tmp, null);
+            c.register(s, List.of(unit("_kamoproc", "killer_1-10", 10), unit("_kamoproc", "fine_1-10", 10)));
+            Engine never = new Engine() {
+                public String name() {
+                    return "test";
+                }
+
+                public ProcessingOutcome process(WorkUnit u, Path workDir, int threads) {
+                    throw new AssertionError("not run in this test");
+                }
+            };
+            // Three processes in a row die while running the killer unit (claimed first: lower id, same priority).
+            for (int i = 1; i <= 3; i++) {
+                Scheduler sch = new Scheduler(c, tmp, never, 1, 1, RetryPolicy.DEFAULT, 3, null);
+                List<UnitRecord> back = sch.recover();
+                assertThat(back).as("restart " + i).extracting(UnitRecord::workDir).containsExactlyElementsOf(
+                        i == 1 ? List.of() : List.of("_kamoproc/P-01/data00/killer_1-10"));
+                assertThat(c.claimNext("h", 100 + i, Instant.now()).orElseThrow().unit().workDir()).endsWith("killer_1-10");
+                sch.close(); // the process "dies": its claim stays running in the catalog
+            }
+            Scheduler sch = new Scheduler(c, tmp, never, 1, 1, RetryPolicy.DEFAULT, 3, null);
+            assertThat(sch.recover()).as("the third death ends it: nothing requeued").isEmpty();
+            sch.close();
+            UnitRecord killer = c.unit("_kamoproc/P-01/data00/killer_1-10");
+            assertThat(killer.state()).isEqualTo(UnitState.FAILED);
+            assertThat(killer.errorKind()).isEqualTo("interrupted");
+            assertThat(killer.error()).startsWith("interrupted 3 times");
+            assertThat(c.attempts()).extracting(Catalog.AttemptRecord::outcome).containsExactly("interrupted", "interrupted", "interrupted");
+            assertThat(tmp.resolve(killer.workDir()).resolve("FAILED.txt")).content().contains("interrupted 3 times")
+                    .contains("the process died during each attempt");
+            assertThat(c.unit("_kamoproc/P-01/data00/fine_1-10").state()).isEqualTo(UnitState.PENDING);
+        }
+    }
+
+    @Test
+    void quartzTriggerPrioritiesFollowTheUnitPriorities() {
+        // Higher Quartz priority fires first: _kamoproc (10) > hit maps (20) > _kamo_30deg (30) > merges.
+        UnitRecord kamoproc = new UnitRecord(1, UnitKind.PROCESS, "_kamoproc", "a", "s", 1, 1, "P", "", Intake.PRIORITY_KAMOPROC,
+                UnitState.PENDING, 1, 0, Double.NaN, null, null, null, null);
+        UnitRecord hitmap = new UnitRecord(2, UnitKind.HITMAP, "_kamoproc", "b", "s", 1, 1, "P", "", Intake.PRIORITY_HITMAP,
+                UnitState.PENDING, 1, 0, Double.NaN, null, null, null, null);
+        UnitRecord wedge = new UnitRecord(3, UnitKind.PROCESS, "_kamo_30deg", "c", "s", 1, 1, "P", "", Intake.PRIORITY_30DEG,
+                UnitState.PENDING, 1, 0, Double.NaN, null, null, null, null);
+        assertThat(List.of(Scheduler.triggerPriority(kamoproc), Scheduler.triggerPriority(hitmap), Scheduler.triggerPriority(wedge),
+                Scheduler.PRIORITY_MERGE)).containsExactly(990, 980, 970, 100);
     }
 
     @Test

@@ -40,12 +40,20 @@ final class TinyBeamtime {
                     new PinPlan("HEL0002", "01", "pro", "helical", List.of("proC"), 40),
                     new PinPlan("CPS1012", "06", "lys", "single", List.of("lysA"), 30)));
 
+    /** Only the multi pin (two 10° wedges of one sample): small enough to integrate and merge ten times over in a crash test. */
+    static final SimulationPreset MULTI_ONLY = new SimulationPreset("tiny-multi", PRESET.detector(), PRESET.beam(), 1.0, 0.1, 2.5,
+            4.0e4, 3, PRESET.groups(), List.of(PRESET.pins().get(0)));
+
     private TinyBeamtime() {
     }
 
     /** Writes the beamtime under {@code out}; returns the raw root. */
     static BeamtimeSimulator.Result write(Path out, long seed) throws IOException {
-        return new BeamtimeSimulator(PRESET, seed).run(out, "tiny", LocalDate.of(2026, 11, 21));
+        return write(PRESET, out, seed);
+    }
+
+    static BeamtimeSimulator.Result write(SimulationPreset preset, Path out, long seed) throws IOException {
+        return new BeamtimeSimulator(preset, seed).run(out, "tiny", LocalDate.of(2026, 11, 21));
     }
 
     /** Copies a tree (raw data only; the simulator's output is read-only to tests). */
@@ -65,7 +73,10 @@ final class TinyBeamtime {
     /** True for what mxflow may write in a root: the processing trees and the catalog. */
     static boolean isMxflowOutput(Path root, Path p) {
         String first = root.relativize(p).getName(0).toString();
-        return first.startsWith("_kamoproc") || first.startsWith("_kamo_30deg") || first.startsWith(Processing.CATALOG_NAME);
+        String name = root.getFileName().toString();
+        // The deliverable archive <root>.tgz and session reports <root>_NN.html sit in the root (kamo-conventions §1.1).
+        return first.startsWith("_kamoproc") || first.startsWith("_kamo_30deg") || first.startsWith(Processing.CATALOG_NAME)
+                || first.equals(name + ".tgz") || first.matches(java.util.regex.Pattern.quote(name) + "_\\d\\d\\.html");
     }
 
     /** SHA-256 of every raw file (everything that is not mxflow output), by relative path. */
@@ -75,8 +86,9 @@ final class TinyBeamtime {
 
     /** SHA-256 of every file under the processing trees, by relative path. */
     static Map<String, String> outputChecksums(Path root, java.util.function.Predicate<Path> keep) throws IOException {
+        // The archive is named after the root and packs the report pages: its contents are compared as files in the trees.
         return checksums(root, p -> isMxflowOutput(root, p) && !p.getFileName().toString().startsWith(Processing.CATALOG_NAME)
-                && keep.test(p));
+                && !p.getFileName().toString().endsWith(".tgz") && keep.test(p));
     }
 
     private static Map<String, String> checksums(Path root, java.util.function.Predicate<Path> keep) throws IOException {

@@ -131,7 +131,7 @@ class WatchTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
                 MxflowCommand.class.getName(), "watch", root.toString(), "--sheet", sheet.toString(), "--settle", "1", "--poll", "0.5",
-                "--debounce", "1", "-j", "2", "-N", "1");
+                "--debounce", "1", "-j", "2", "-N", "1", "--engine", "spots");
         pb.redirectErrorStream(true).redirectOutput(log.toFile());
         return pb.start();
     }
