@@ -210,7 +210,8 @@ public final class BeamtimeSimulator {
     private long writeEiger(Path dataDir, String prefix, double startDeg, int nFrames,
                             java.util.function.IntFunction<int[]> frame) throws IOException {
         Detector d = preset.detector();
-        ImageHeader h = new ImageHeader(d.name().replace("PILATUS3", "EIGER2 X").replace("PILATUS", "EIGER"),
+        // DECTRIS firmware writes "Dectris EIGER..."; dxtbx recognises EIGER masters by that text.
+        ImageHeader h = new ImageHeader("Dectris " + d.name().replace("PILATUS3", "EIGER2 X").replace("PILATUS", "EIGER"),
                 d.nx(), d.ny(), d.pixelMm(), d.pixelMm(), preset.beam().wavelengthA(), d.distanceMm(), d.beamXPx(),
                 d.beamYPx(), startDeg, preset.oscWidthDeg(), preset.exposureS(), d.countCutoff(), nFrames);
         // Gaps are the detector's geometry, the same on every frame: mask bit 0, as DECTRIS marks them.

@@ -134,6 +134,20 @@ public final class EigerWriter implements Closeable {
         finish();
     }
 
+    /** The serial number in a header's detector text ("..., S/N 10-0159"), or "unknown". */
+    static String serialNumber(String detector) {
+        int i = detector.indexOf("S/N ");
+        return i < 0 ? "unknown" : detector.substring(i + 4).trim();
+    }
+
+    private static double[] end(double[] start, double width) {
+        double[] e = new double[start.length];
+        for (int i = 0; i < e.length; i++) {
+            e[i] = start[i] + width;
+        }
+        return e;
+    }
+
     private void writeMaster() throws IOException {
         Hdf5Group root = new Hdf5Group();
         root.group("entry").nxClass("NXentry");
@@ -147,10 +161,20 @@ public final class EigerWriter implements Closeable {
         det.float32("beam_center_y", header.beamYPx()).units("pixel");
         det.float32("count_time", header.exposureS()).units("s");
         det.float32("frame_time", header.exposureS()).units("s");
-        det.uint32("saturation_value", header.countCutoff());
+        // No saturation_value: DECTRIS does not write one, and dxtbx's EIGER reader creates it from
+        // detectorSpecific/countrate_correction_count_cutoff (an existing one makes it fail).
+        det.text("detector_number", serialNumber(header.detector()));
         det.float32("sensor_thickness", sensorThicknessMm / 1000).units("m");
         det.text("sensor_material", "Si");
         det.int32("bit_depth_image", 32);
+        // DECTRIS geometry (dxtbx's EIGER reader builds the NXmx detector module from it): fast and
+        // slow pixel directions -x and -y, and the detector origin at (beam centre in metres,
+        // -distance), both in DECTRIS's frame with z against the beam.
+        Hdf5Group geometry = det.group("geometry").nxClass("NXgeometry");
+        geometry.group("orientation").nxClass("NXorientation").float32s("value", new double[] {-1, 0, 0, 0, -1, 0});
+        geometry.group("translation").nxClass("NXtranslation").float32s("distances", new double[] {
+                header.beamXPx() * header.pixelSizeXMm() / 1000, header.beamYPx() * header.pixelSizeYMm() / 1000,
+                -header.distanceMm() / 1000});
         Hdf5Group spec = det.group("detectorSpecific").nxClass("NXcollection");
         spec.uint32("nimages", written);
         spec.uint32("ntrigger", 1);
@@ -176,8 +200,21 @@ public final class EigerWriter implements Closeable {
             omega[i] = header.oscStartDeg() + i * header.oscWidthDeg();
         }
         gonio.float32s("omega", omega).units("degree");
+        gonio.float32("omega_start", header.oscStartDeg()).units("degree");
+        gonio.float32s("omega_end", end(omega, header.oscWidthDeg())).units("degree");
+        gonio.float32("omega_range_total", written * header.oscWidthDeg()).units("degree");
         gonio.float32("omega_increment", header.oscWidthDeg()).units("degree");
         gonio.float32("omega_range_average", header.oscWidthDeg()).units("degree");
+        // The scan axis as NXmx spells it, so readers that fill in DECTRIS's missing
+        // transformations (dxtbx) keep the true start angle instead of starting from 0°. The
+        // vector is in the NeXus (McStas) frame: -x there is the +x rotation axis of the DIALS frame.
+        root.group("entry/sample/transformations").nxClass("NXtransformations")
+                .float32s("omega", omega)
+                .units("degree")
+                .attribute(Attribute.text("transformation_type", "rotation"))
+                .attribute(Attribute.float64s("vector", -1, 0, 0))
+                .attribute(Attribute.float64s("offset", 0, 0, 0))
+                .attribute(Attribute.text("depends_on", "."));
         Hdf5Group data = root.group("entry/data").nxClass("NXdata");
         for (int i = 0; i < dataFiles.size(); i++) {
             data.externalLink(String.format(Locale.ROOT, "data_%06d", i + 1), dataFiles.get(i), "/entry/data/data");

@@ -142,7 +142,22 @@ class EigerWriterH5pyTest {
         assertThat(m.get("instrument/detector/detector_distance").asDouble()).isCloseTo(0.1205, within(1e-8));
         assertThat(m.get("instrument/detector/beam_center_x").asDouble()).isEqualTo(48.25);
         assertThat(m.get("instrument/detector/sensor_thickness").asDouble()).isCloseTo(0.00045, within(1e-9));
-        assertThat(m.get("instrument/detector/saturation_value").asLong()).isEqualTo(1_000_000);
+        // As DECTRIS: the cutoff only in detectorSpecific; dxtbx's EIGER reader makes saturation_value from it.
+        assertThat(m.has("instrument/detector/saturation_value")).isFalse();
+        assertThat(m.get("instrument/detector/detectorSpecific/countrate_correction_count_cutoff").asLong())
+                .isEqualTo(1_000_000);
+        // DECTRIS geometry, as in the real EIGER 9M master (shared/data/real/single_frames): fast -x,
+        // slow -y; origin = (beam centre px * pixel size, -distance) in metres.
+        assertThat(m.get("instrument/detector/geometry/orientation/value").toString())
+                .isEqualTo("[-1.0,0.0,0.0,0.0,-1.0,0.0]");
+        JsonNode t = m.get("instrument/detector/geometry/translation/distances");
+        assertThat(t.get(0).asDouble()).isCloseTo(48.25 * 75e-6, within(1e-8));
+        assertThat(t.get(1).asDouble()).isCloseTo(26.5 * 75e-6, within(1e-8));
+        assertThat(t.get(2).asDouble()).isCloseTo(-0.1205, within(1e-8));
+        assertThat(m.get("instrument/detector/detector_number").asText()).isEqualTo("unknown");
+        assertThat(m.get("sample/goniometer/omega_start").asDouble()).isCloseTo(12.0, within(1e-6));
+        assertThat(m.get("sample/goniometer/omega_range_total").asDouble()).isCloseTo(0.7, within(1e-6));
+        assertThat(m.get("sample/transformations/omega").get(6).asDouble()).isCloseTo(12.6, within(1e-5));
         assertThat(m.get("instrument/detector/description").asText()).isEqualTo(HEADER.detector());
         assertThat(m.get("instrument/detector/detectorSpecific/nimages").asInt()).isEqualTo(7);
         assertThat(m.get("instrument/detector/detectorSpecific/ntrigger").asInt()).isEqualTo(1);
