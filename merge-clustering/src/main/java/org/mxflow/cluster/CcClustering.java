@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.mxflow.merge.CcHalf;
 import org.mxflow.merge.MergedIntensity;
 import org.mxflow.reflection.MillerIndex;
+import org.mxflow.stats.Correlation;
 
 /**
  * KAMO's CC-based clustering (kamo-conventions 4.8.3): Pearson CC of merged intensities over
@@ -121,7 +121,7 @@ public final class CcClustering {
                 n++;
             }
         }
-        return new PairCc(i, j, CcHalf.pearson(Arrays.copyOf(x, n), Arrays.copyOf(y, n)), n);
+        return new PairCc(i, j, Correlation.pearson(x, y, n), n);
     }
 
     /** Clusters datasets given as merged, non-anomalous, resolution-cut intensities keyed by ASU index. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.mxflow.reflection.MillerIndex;
+import org.mxflow.stats.Correlation;
 
 /**
  * CC½: the Pearson correlation between the mean intensities of two random halves of each
@@ -52,32 +53,6 @@ public final class CcHalf {
             x[i] = pairs.get(i)[0];
             y[i] = pairs.get(i)[1];
         }
-        return pearson(x, y);
-    }
-
-    /** Pearson correlation; NaN with fewer than 2 values or zero variance. */
-    public static double pearson(double[] x, double[] y) {
-        int n = x.length;
-        if (n < 2) {
-            return Double.NaN;
-        }
-        double mx = 0, my = 0;
-        for (int i = 0; i < n; i++) {
-            mx += x[i];
-            my += y[i];
-        }
-        mx /= n;
-        my /= n;
-        double sxy = 0, sxx = 0, syy = 0;
-        for (int i = 0; i < n; i++) {
-            double dx = x[i] - mx, dy = y[i] - my;
-            sxy += dx * dy;
-            sxx += dx * dx;
-            syy += dy * dy;
-        }
-        if (sxx <= 0 || syy <= 0) {
-            return Double.NaN;
-        }
-        return sxy / Math.sqrt(sxx * syy);
+        return Correlation.pearson(x, y, x.length);
     }
 }

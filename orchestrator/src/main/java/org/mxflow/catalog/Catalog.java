@@ -565,23 +565,7 @@ public final class Catalog implements Closeable {
 
     /** Runs a read-only query (for status and tests) and returns rows of strings. */
     public synchronized List<List<String>> query(String select, Object... args) throws IOException {
-        return sql(() -> {
-            List<List<String>> rows = new ArrayList<>();
-            try (PreparedStatement ps = db.prepareStatement(select)) {
-                bind(ps, args);
-                try (ResultSet r = ps.executeQuery()) {
-                    int n = r.getMetaData().getColumnCount();
-                    while (r.next()) {
-                        List<String> row = new ArrayList<>(n);
-                        for (int i = 1; i <= n; i++) {
-                            row.add(r.getString(i));
-                        }
-                        rows.add(row);
-                    }
-                }
-            }
-            return rows;
-        });
+        return sql(() -> rawQuery(select, args));
     }
 
     // ---- merges ----------------------------------------------------------------------------

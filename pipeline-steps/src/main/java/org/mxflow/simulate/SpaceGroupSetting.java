@@ -2,6 +2,7 @@ package org.mxflow.simulate;
 
 import java.util.Arrays;
 import java.util.List;
+import org.mxflow.reflection.MillerIndex;
 import org.mxflow.symmetry.SpaceGroup;
 import org.mxflow.symmetry.SpaceGroups;
 import org.mxflow.symmetry.SymOp;
@@ -17,14 +18,14 @@ import org.mxflow.symmetry.SymOp;
  * @param hermannMauguin full symbol with spaces, e.g. "P 43 21 2" (the form gemmi and CCP4 print)
  * @param operators      all operators of the conventional cell, centring translations included
  */
-public record SpaceGroupSetting(int number, String hermannMauguin, List<SymmetryOperator> operators) {
+public record SpaceGroupSetting(int number, String hermannMauguin, List<SymOp> operators) {
 
     public SpaceGroupSetting {
         operators = List.copyOf(operators);
     }
 
     static SpaceGroupSetting of(int number, String symbol, String... triplets) {
-        return new SpaceGroupSetting(number, symbol, Arrays.stream(triplets).map(SymmetryOperator::parse).toList());
+        return new SpaceGroupSetting(number, symbol, Arrays.stream(triplets).map(SymOp::parse).toList());
     }
 
     // Operators as gemmi 0.5.7 lists them (gemmi.SpaceGroup(symbol).operations()).
@@ -51,16 +52,9 @@ public record SpaceGroupSetting(int number, String hermannMauguin, List<Symmetry
         return of(SpaceGroups.byNumber(number));
     }
 
-    /** The operators of a symmetry-module space group (translations there are in 1/24). */
+    /** The operators of a symmetry-module space group. */
     public static SpaceGroupSetting of(SpaceGroup sg) {
-        List<SymmetryOperator> ops = sg.operations().allOps().stream()
-                .map(op -> {
-                    int[] t = op.translation();
-                    return new SymmetryOperator(op.rotation(),
-                            new double[] {t[0] / (double) SymOp.DEN, t[1] / (double) SymOp.DEN, t[2] / (double) SymOp.DEN});
-                })
-                .toList();
-        return new SpaceGroupSetting(sg.number(), sg.hermannMauguin(), ops);
+        return new SpaceGroupSetting(sg.number(), sg.hermannMauguin(), sg.operations().allOps());
     }
 
     /** Short symbol without spaces and without the unit "1"s of a monoclinic full symbol, e.g. "C2", "P43212". */
@@ -75,8 +69,8 @@ public record SpaceGroupSetting(int number, String hermannMauguin, List<Symmetry
      */
     public long uniqueKey(int h, int k, int l) {
         int[] best = null;
-        for (SymmetryOperator op : operators) {
-            int[] e = op.applyToMillerIndex(h, k, l);
+        for (SymOp op : operators) {
+            int[] e = timesRotation(op, h, k, l);
             for (int s = 0; s < 2; s++) {
                 if (best == null || compare(e, best) > 0) {
                     best = e.clone();
@@ -110,23 +104,29 @@ public record SpaceGroupSetting(int number, String hermannMauguin, List<Symmetry
 
     /** True when symmetry forces F(hkl) = 0: an operator maps h onto itself with a non-integral phase shift h·t. */
     public boolean isSystematicallyAbsent(int h, int k, int l) {
-        for (SymmetryOperator op : operators) {
-            int[] e = op.applyToMillerIndex(h, k, l);
-            if (e[0] == h && e[1] == k && e[2] == l) {
-                double shift = op.phaseShiftCycles(h, k, l);
-                if (Math.abs(shift - Math.rint(shift)) > 1e-6) {
-                    return true;
-                }
+        for (SymOp op : operators) {
+            int[] e = timesRotation(op, h, k, l);
+            if (e[0] == h && e[1] == k && e[2] == l
+                    && Math.floorMod(op.hDotT(new MillerIndex(h, k, l)), SymOp.DEN) != 0) {
+                return true;
             }
         }
         return false;
     }
 
+    /** h' = h·R as a fresh array (the key search negates it in place for the Friedel mate). */
+    private static int[] timesRotation(SymOp op, int h, int k, int l) {
+        return new int[] {
+            h * op.rot(0, 0) + k * op.rot(1, 0) + l * op.rot(2, 0),
+            h * op.rot(0, 1) + k * op.rot(1, 1) + l * op.rot(2, 1),
+            h * op.rot(0, 2) + k * op.rot(1, 2) + l * op.rot(2, 2)};
+    }
+
     /** Multiplicity ε of the reflection: how many operators (per lattice point) leave h unchanged. */
     public int epsilon(int h, int k, int l) {
         int n = 0;
-        for (SymmetryOperator op : operators) {
-            int[] e = op.applyToMillerIndex(h, k, l);
+        for (SymOp op : operators) {
+            int[] e = timesRotation(op, h, k, l);
             if (e[0] == h && e[1] == k && e[2] == l) {
                 n++;
             }
@@ -137,8 +137,8 @@ public record SpaceGroupSetting(int number, String hermannMauguin, List<Symmetry
     /** Number of lattice points in the conventional cell (1 for P, 2 for C). */
     public int centringCount() {
         int n = 0;
-        for (SymmetryOperator op : operators) {
-            if (Arrays.equals(op.rotation(), new int[] {1, 0, 0, 0, 1, 0, 0, 0, 1})) {
+        for (SymOp op : operators) {
+            if (Arrays.equals(op.rotation(), SymOp.identity().rotation())) {
                 n++;
             }
         }

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.mxflow.cell.UnitCell;
+import org.mxflow.symmetry.SymOp;
 
 /**
  * Structure-factor intensities |F(hkl)|² of an atomic model expanded by its space group,
@@ -32,8 +33,8 @@ public final class StructureFactors {
         int n = 0;
         double sumZ2 = 0;
         for (AtomicModel.Atom a : model.atoms()) {
-            for (SymmetryOperator op : group.operators()) {
-                double[] p = op.apply(new double[] {a.x(), a.y(), a.z()});
+            for (SymOp op : group.operators()) {
+                double[] p = op.applyToFractional(new double[] {a.x(), a.y(), a.z()});
                 fx[n] = p[0];
                 fy[n] = p[1];
                 fz[n] = p[2];

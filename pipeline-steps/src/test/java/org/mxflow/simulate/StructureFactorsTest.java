@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.mxflow.cell.UnitCell;
+import org.mxflow.symmetry.SymOp;
 
 class StructureFactorsTest {
 
@@ -76,9 +77,8 @@ class StructureFactorsTest {
     }
 
     private static List<String> asStrings(SpaceGroupSetting g) {
-        return g.operators().stream().map(op -> java.util.Arrays.toString(op.rotation()) + " "
-                + java.util.Arrays.toString(java.util.Arrays.stream(op.translation())
-                        .map(t -> t - Math.floor(t)).toArray())).toList();
+        // SymOp keeps translations wrapped into [0, 1) in 1/24, so its triplet is canonical.
+        return g.operators().stream().map(SymOp::triplet).toList();
     }
 
     @Test
