@@ -137,13 +137,16 @@ public final class NativeEngine {
         if (Math.hypot(di.orgXPx() - exp0.detector().orgXPx(), di.orgYPx() - exp0.detector().orgYPx()) > 5)
             start = exp0.withDetector(exp0.detector().withOrigin(di.orgXPx(), di.orgYPx()));
         LatticeCharacterFit chosen = ix.chosen();
+        // start from the indexer's crystal scaled to the header distance (r ∝ D_refined/D_header near the beam),
+        // keeping the indices it assigned
+        CrystalModel scaled = new CrystalModel(ix.crystal().a().times(di.distanceMm() / start.detector().distanceMm()));
         GeometryRefiner.Result kr;
         if (req.known().isPresent()) {
-            kr = refiner(chosen.lattice().family()).refine(start, ix.crystal(), assign(start, ix.crystal(), observed));
+            kr = refiner(chosen.lattice().family()).refine(start, scaled, ix.indexed());
         } else {
             // P1 refinement with the detector fixed, then the lattice choice again on that cell (XDS's
             // rule, penalty ≤ 1.5): the indexer's own choice was made on a cell refined with the distance free
-            GeometryRefiner.Result p1 = refiner('a').refine(start, ix.crystal(), assign(start, ix.crystal(), observed));
+            GeometryRefiner.Result p1 = refiner('a').refine(start, scaled, ix.indexed());
             ReducedCell reduced = ReducedCell.of(p1.crystal());
             chosen = LatticeCharacterFit.choose(LatticeCharacterFit.all(reduced), 1.5);
             CrystalModel conv = reduced.crystal().transformed(chosen.transformation());
