@@ -83,8 +83,13 @@ public final class NativeEngine {
         Map<String, Double> timings = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         NativeOutcome outcome;
+        String[] step = {"input"};
         try (ImageSource source = ImageSources.open(req.dataset())) {
-            outcome = run(req, source, timings);
+            outcome = run(req, source, timings, step);
+        } catch (RuntimeException e) {
+            // an algorithm's bug or a degenerate case must fail this dataset, not the whole run
+            LOG.warn("{} failed on {}", step[0], req.dataset(), e);
+            outcome = new NativeOutcome.Failed(step[0], step[0] + ": internal error on this dataset (" + e + ")");
         }
         timings.put("total", (System.nanoTime() - t0) * 1e-9);
         if (outcome instanceof NativeOutcome.Failed f) writeFailure(req, f, timings);
@@ -92,7 +97,7 @@ public final class NativeEngine {
         return outcome;
     }
 
-    private NativeOutcome run(ProcessingRequest req, ImageSource source, Map<String, Double> timings) throws IOException {
+    private NativeOutcome run(ProcessingRequest req, ImageSource source, Map<String, Double> timings, String[] step) throws IOException {
         ImageHeader header = source.header();
         int first = req.firstFrame() > 0 ? req.firstFrame() : source.firstFrame();
         int last = req.lastFrame() > 0 ? req.lastFrame() : source.lastFrame();
@@ -107,6 +112,7 @@ public final class NativeEngine {
         List<Integer> frames = IntStream.rangeClosed(first, last).boxed().toList();
         ParallelSpotFinding.FrameReader reader = source::read;
 
+        step[0] = "spots";
         // 1. spots on every frame (KAMO: SPOT_RANGE = all frames)
         long t = System.nanoTime();
         DispersionSpotFinder finder = new DispersionSpotFinder(SpotFinderSettings.dialsDefaults());
@@ -116,6 +122,7 @@ public final class NativeEngine {
         timings.put("spots", (System.nanoTime() - t) * 1e-9);
         LOG.info("{} strong spots on frames {}-{}", spots.size(), first, last);
 
+        step[0] = "indexing";
         // 2. indexing
         t = System.nanoTime();
         List<ObservedSpot> observed = spots.stream().map(s -> new ObservedSpot(s.centroidXPx(), s.centroidYPx(), s.centroidZFrame())).toList();
@@ -160,6 +167,7 @@ public final class NativeEngine {
         double mosaicity = mosaicity(spots, exp);
         double sigmaXy = spotSigma(spots);
 
+        step[0] = "integration";
         // 3. prediction and integration
         t = System.nanoTime();
         double dMin = ExperimentFromHeader.cornerResolutionA(exp);
@@ -173,6 +181,7 @@ public final class NativeEngine {
         LOG.info("integrated {} reflections ({} overloaded or untrusted), mosaicity {}°, foreground radius {} px",
                 integrated.size(), rejected, String.format(Locale.ROOT, "%.3f", mosaicity), String.format(Locale.ROOT, "%.1f", is.foregroundRadiusPx()));
 
+        step[0] = "correction";
         // 4. correction
         t = System.nanoTime();
         List<CorrectedObservation> lp = LorentzPolarization.apply(integrated, 0.75);
@@ -215,6 +224,7 @@ public final class NativeEngine {
         obs = ErrorModelFit.apply(obs, em);
         timings.put("correction", (System.nanoTime() - t) * 1e-9);
 
+        step[0] = "output";
         // 4d. statistics, resolution cut
         OptionalDouble cut = ResolutionCut.decide(obs, sg, cell, dMax, dMinData);
         MergingStatistics full = ShellTable.compute(obs, sg, cell, true, dMax, dMinData, 10);
