@@ -110,7 +110,12 @@ public final class NativeEngine {
         }
         Experiment exp0 = ExperimentFromHeader.of(header, source.firstFrame());
         List<Integer> frames = IntStream.rangeClosed(first, last).boxed().toList();
-        ParallelSpotFinding.FrameReader reader = source::read;
+        // CBF series read one file per call; other sources (EIGER through jhdf) one frame at a time
+        ParallelSpotFinding.FrameReader reader = source instanceof org.mxflow.image.CbfSeries ? source::read : n -> {
+            synchronized (source) {
+                return source.read(n);
+            }
+        };
 
         step[0] = "spots";
         // 1. spots on every frame (KAMO: SPOT_RANGE = all frames)
@@ -126,7 +131,14 @@ public final class NativeEngine {
         // 2. indexing
         t = System.nanoTime();
         List<ObservedSpot> observed = spots.stream().map(s -> new ObservedSpot(s.centroidXPx(), s.centroidYPx(), s.centroidZFrame())).toList();
-        IndexingOutcome io = new Indexer(Indexer.Settings.defaults()).index(observed, exp0, req.known());
+        IndexingOutcome io;
+        try {
+            io = new Indexer(Indexer.Settings.defaults()).index(observed, exp0, req.known());
+        } catch (ArithmeticException e) {
+            // the basis search can collapse onto a degenerate basis when no single lattice explains the spots
+            return new NativeOutcome.Failed("indexing", "indexing: no consistent lattice in " + observed.size()
+                    + " spots (degenerate basis: " + e.getMessage() + "); several lattices or wrong geometry?");
+        }
         timings.put("indexing", (System.nanoTime() - t) * 1e-9);
         if (io instanceof IndexingOutcome.Failed f) return new NativeOutcome.Failed("indexing", f.reason());
         IndexingOutcome.Indexed ix = (IndexingOutcome.Indexed) io;
