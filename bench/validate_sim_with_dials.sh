@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Independent validation of the simulator with DIALS (Debian package dials 3.12):
 # simulates the small beamtime, runs dials.import/find_spots/index/refine/integrate/symmetry on
-# the helical sweep (P212121), the single sweep (C2) and three multi wedges (P4, P43212), then
+# the helical sweep (P212121), the single sweep (C2) and two 10° multi wedges (P4, P43212), then
 # compare_dials_with_truth.py checks the cell and space group DIALS found against the truth and
 # correlates DIALS's integrated intensities with the true ones per resolution shell.
 # Usage: bench/validate_sim_with_dials.sh [workdir]   (default bench/out/dials-validation)
@@ -40,10 +40,9 @@ declare -A crystal
 crystal[helical]=HEL0002-01-helical_001
 crystal[single]=CPS1012-06-single_001
 crystal[multi_tet1]=MUL0003-01-multi_001
-crystal[multi_tet2]=MUL0003-01-multi_002
 crystal[multi_lys1]=MUL0001-01-multi_001
 args=()
-for name in helical single multi_tet1 multi_tet2 multi_lys1; do
+for name in helical single multi_tet1 multi_lys1; do
   c="${crystal[$name]}"
   start=$(date +%s)
   process "$name" "$root/${c%%-[a-z]*}/data00/${c}_*.cbf"

@@ -55,9 +55,11 @@ public final class InspectCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        boolean debug = spec.commandLine().getParseResult() != null
-                && spec.commandLine().getParent() != null
-                && spec.commandLine().getParent().getParseResult().hasMatchedOption("--debug");
+        // --debug is inherited: it may be given before or after "inspect".
+        CommandLine.ParseResult own = spec.commandLine().getParseResult();
+        CommandLine parent = spec.commandLine().getParent();
+        boolean debug = (own != null && own.hasMatchedOption("--debug"))
+                || (parent != null && parent.getParseResult() != null && parent.getParseResult().hasMatchedOption("--debug"));
         List<Report> reports = new ArrayList<>();
         int failures = 0;
         for (Path file : files) {

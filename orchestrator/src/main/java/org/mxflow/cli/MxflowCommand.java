@@ -20,6 +20,11 @@ import picocli.CommandLine.Option;
             HitmapCommand.class,
             SimulateCommand.class,
             ProcessCommand.class,
+            RunCommand.class,
+            WatchCommand.class,
+            RerunCommand.class,
+            StatusCommand.class,
+            PlanCommand.class,
         })
 public final class MxflowCommand implements Runnable {
 

@@ -5,6 +5,8 @@ import io.jhdf.api.dataset.ChunkedDataset;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.Locale;
 import org.mxflow.image.ByteOffsetCodec;
 import org.mxflow.image.CbfReader;
@@ -15,6 +17,7 @@ import org.mxflow.image.FastBitshuffleLz4Filter;
  * Single-thread decode speed: a PILATUS 6M byte-offset frame from memory (decompression alone,
  * then with the MD5 check and header parse that {@link CbfReader} does), and one EIGER
  * bitshuffle-LZ4 frame (our filter on the raw chunk, then the whole {@link EigerImageSource#read}).
+ * Rates are per second of the benchmark thread's CPU time (frames/s/core).
  * Usage: DecodeBenchmark FRAME.cbf[.gz|.bz2] [EIGER_master.h5] [seconds per measurement]
  */
 public final class DecodeBenchmark {
@@ -65,13 +68,18 @@ public final class DecodeBenchmark {
         }
     }
 
-    /** Runs the work for a warm-up second, then for {@code seconds}; returns runs per second. */
+    /**
+     * Runs the work for a warm-up second, then for {@code seconds}; returns runs per second of
+     * this thread's CPU time, so a machine shared with other jobs still gives per-core speed.
+     */
     static double rate(double seconds, Work w) throws Exception {
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         long end = System.nanoTime() + 1_000_000_000L;
         while (System.nanoTime() < end) {
             w.run();
         }
         long start = System.nanoTime();
+        long cpuStart = cpu.getCurrentThreadCpuTime();
         end = start + (long) (seconds * 1e9);
         int n = 0;
         long now;
@@ -80,6 +88,8 @@ public final class DecodeBenchmark {
             n++;
             now = System.nanoTime();
         } while (now < end);
-        return n / ((now - start) / 1e9);
+        double cpuSeconds = (cpu.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        System.out.printf(Locale.ROOT, "    (%d runs, %.2f s wall, %.2f s CPU)%n", n, (now - start) / 1e9, cpuSeconds);
+        return n / cpuSeconds;
     }
 }

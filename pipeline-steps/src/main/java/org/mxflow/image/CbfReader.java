@@ -64,12 +64,17 @@ public final class CbfReader {
             byte[] chunk = new byte[1 << 14];
             int n;
             // Headers are a few kB; stop once the data marker has been seen.
-            while ((n = in.read(chunk)) > 0) {
+            boolean seen = false;
+            byte[] window = new byte[chunk.length + 3];
+            int carried = 0;
+            while (!seen && buf.size() <= (4 << 20) && (n = in.readNBytes(chunk, 0, chunk.length)) > 0) {
                 buf.write(chunk, 0, n);
-                byte[] sofar = buf.toByteArray();
-                if (indexOf(sofar, DATA_MARKER, 0, sofar.length) >= 0 || buf.size() > (4 << 20)) {
-                    break;
-                }
+                // The marker may straddle two chunks: search the last 3 bytes of the previous one too.
+                System.arraycopy(chunk, 0, window, carried, n);
+                seen = indexOf(window, DATA_MARKER, 0, carried + n) >= 0;
+                int keep = Math.min(3, carried + n);
+                System.arraycopy(window, carried + n - keep, window, 0, keep);
+                carried = keep;
             }
             head = buf.toByteArray();
         } catch (ImageFormatException e) {

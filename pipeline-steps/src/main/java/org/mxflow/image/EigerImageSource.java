@@ -254,7 +254,11 @@ public final class EigerImageSource implements ImageSource {
             throw new ImageFormatException(df.file(), "cannot decode image " + frameNumber + ": " + e.getMessage(), e);
         }
         applyMask(pixels);
-        double start = header.oscStartDeg() + (frameNumber - firstFrame()) * header.oscWidthDeg();
+        // The per-image angle array, when it covers every image, is what the goniometer recorded.
+        int k = frameNumber - firstFrame();
+        double start = angles.length == header.frameCount() && k < angles.length
+                ? angles[k]
+                : header.oscStartDeg() + k * header.oscWidthDeg();
         ImageHeader fh = new ImageHeader(header.detector(), w, h, header.pixelSizeXMm(), header.pixelSizeYMm(),
                 header.wavelengthA(), header.distanceMm(), header.beamXPx(), header.beamYPx(), start,
                 header.oscWidthDeg(), header.exposureS(), header.countCutoff(), 1);
@@ -333,7 +337,7 @@ public final class EigerImageSource implements ImageSource {
     }
 
     private static double metres(double m) {
-        return new java.math.BigDecimal(Float.toString((float) m)).movePointRight(3).doubleValue();
+        return new java.math.BigDecimal(Double.toString(m)).movePointRight(3).doubleValue();
     }
 
     private static boolean has(HdfFile h5, String path) {
@@ -353,6 +357,9 @@ public final class EigerImageSource implements ImageSource {
             throw new ImageFormatException(file, "master file lacks " + path);
         }
         v = scalar(v);
+        if (v instanceof Float f) {
+            return Double.parseDouble(f.toString());   // float32 as written (0.97918), not 0.9791799783706665
+        }
         if (v instanceof Number n) {
             return n.doubleValue();
         }
@@ -381,7 +388,8 @@ public final class EigerImageSource implements ImageSource {
         }
         double[] d = new double[Array.getLength(v)];
         for (int i = 0; i < d.length; i++) {
-            d[i] = ((Number) Array.get(v, i)).doubleValue();
+            Object x = Array.get(v, i);
+            d[i] = x instanceof Float f ? Double.parseDouble(f.toString()) : ((Number) x).doubleValue();
         }
         return d;
     }

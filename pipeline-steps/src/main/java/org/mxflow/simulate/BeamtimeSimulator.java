@@ -20,6 +20,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
+import org.mxflow.image.CbfWriter;
+import org.mxflow.image.Frame;
+import org.mxflow.image.ImageHeader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -103,7 +106,10 @@ public final class BeamtimeSimulator {
             for (String groupLabel : pin.crystalGroups()) {
                 kkk++;
                 String prefix = String.format(Locale.ROOT, "%s-%s_%03d", pin.directoryName(), pin.mode(), kkk);
-                Crystal crystal = CrystalDraw.draw(prefix, preset.group(groupLabel), preset.meanScale(), pinRng.split());
+                // Helical and single pins hold large crystals: 6x the diffracting volume of a multi-mode
+                // microcrystal, enough for the strongest low-resolution spots to overload the PILATUS.
+                double meanScale = preset.meanScale() * (pin.mode().equals("multi") ? 1 : 6);
+                Crystal crystal = CrystalDraw.draw(prefix, preset.group(groupLabel), meanScale, pinRng.split());
                 double start = Math.floor(pinRng.nextDouble() * 360 / preset.oscWidthDeg()) * preset.oscWidthDeg();
                 if (first == null) {
                     first = crystal;
@@ -123,11 +129,8 @@ public final class BeamtimeSimulator {
                     double[] mean = renderer.expectedCounts(refl, a, a + preset.oscWidthDeg(), 0, 1.0);
                     int[] px = renderer.record(mean, new SplittableRandom(seedBase + i * 0x9E3779B97F4A7C15L));
                     String name = String.format(Locale.ROOT, "%s_%05d", prefix, i + 1);
-                    MiniCbfWriter.FrameHeader h = new MiniCbfWriter.FrameHeader(preset.detector(),
-                            preset.beam().wavelengthA(), preset.exposureS(), a, preset.oscWidthDeg(),
-                            timestamp(t0.plusNanos((long) (i * preset.exposureS() * 1e9))),
-                            preset.beam().polarizationFraction());
-                    bytes[i] = writeFrame(dataDir.resolve(name + ".cbf"), name, h, px);
+                    bytes[i] = writeFrame(dataDir.resolve(name + ".cbf"), i + 1, px, a, preset.oscWidthDeg(),
+                            t0.plusNanos((long) (i * preset.exposureS() * 1e9)));
                 });
                 clock = clock.plusSeconds((long) Math.ceil(nFrames * preset.exposureS()) + 60);
                 totals[0] += nFrames;
@@ -182,24 +185,24 @@ public final class BeamtimeSimulator {
             double[] mean = renderer.expectedCounts(still, angle, angle, 0.1, 0.3 * weights[i]);
             int[] px = renderer.record(mean, new SplittableRandom(scanSeed + 31L * i));
             String name = String.format(Locale.ROOT, "%s_%05d", prefix, i + 1);
-            MiniCbfWriter.FrameHeader h = new MiniCbfWriter.FrameHeader(preset.detector(), preset.beam().wavelengthA(),
-                    preset.exposureS(), angle, 0.0, timestamp(clock.plusSeconds(i)), preset.beam().polarizationFraction());
-            writeFrame(dir.resolve(name + ".cbf"), name, h, px);
+            writeFrame(dir.resolve(name + ".cbf"), i + 1, px, angle, 0.0, clock.plusSeconds(i));
         });
         return weights.length;
     }
 
-    private static long writeFrame(Path file, String name, MiniCbfWriter.FrameHeader h, int[] px) {
+    /** Writes one frame through the images module's PILATUS miniCBF writer; returns its size in bytes. */
+    private long writeFrame(Path file, int number, int[] px, double startDeg, double widthDeg, LocalDateTime time) {
+        Detector d = preset.detector();
+        ImageHeader h = new ImageHeader(d.name(), d.nx(), d.ny(), d.pixelMm(), d.pixelMm(), preset.beam().wavelengthA(),
+                d.distanceMm(), d.beamXPx(), d.beamYPx(), startDeg, widthDeg, preset.exposureS(), d.countCutoff(), 1);
+        CbfWriter.Extras extras = new CbfWriter.Extras(d.sensorThicknessMm(), preset.exposureS(), "X.CW",
+                preset.beam().polarizationFraction(), time);
         try {
-            MiniCbfWriter.write(file, name, h, px);
+            CbfWriter.write(file, new Frame(number, h, px), extras);
             return Files.size(file);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String timestamp(LocalDateTime t) {
-        return t.format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS", Locale.ROOT));
     }
 
     /**
@@ -236,6 +239,7 @@ public final class BeamtimeSimulator {
         m.put("mosaicity_deg", c.mosaicityDeg());
         m.put("scale", c.scale());
         m.put("b_factor_A2", c.bFactorA2());
+        m.put("d_min_A", preset.dMinA());
         m.put("intensities_file", "intensities_" + c.group() + ".hkl");
         m.put("template", ds.template());
         m.put("first_frame", ds.firstFrame());

@@ -24,7 +24,8 @@ public final class CrystalDraw {
         Matrix3 u = Matrix3.randomRotation(rng);
         double mosaicity = 0.08 + 0.15 * rng.nextDouble();
         double scale = meanScale * (0.6 + 0.8 * rng.nextDouble());
-        double b = 14 + 14 * rng.nextDouble();
+        // B from 18 to 40 Å²: the edge of the detector then holds I/σ of a few, as in real data.
+        double b = 18 + 22 * rng.nextDouble();
         return new Crystal(id, group.label(), cell, group.spaceGroup(), u, mosaicity, scale, b);
     }
 

@@ -18,7 +18,10 @@ public final class SampleSheetCsv {
         List<List<String>> rows = new ArrayList<>();
         rows.add(HEADER);
         for (PinPlan p : preset.pins()) {
-            StructureGroup g = preset.group(p.crystalGroups().get(0));
+            // The user states one expected space group and cell per sample, whatever the crystals turn out to be.
+            PinPlan firstOfSample = preset.pins().stream().filter(q -> q.sampleName().equals(p.sampleName()))
+                    .findFirst().orElseThrow();
+            StructureGroup g = preset.group(firstOfSample.crystalGroups().get(0));
             rows.add(List.of(p.puckId(), p.pinId(), p.sampleName(), p.mode(),
                     fmt("%.4f", preset.beam().wavelengthA()), fmt("%.1f", p.sweepDeg()), fmt("%.2f", preset.oscWidthDeg()),
                     fmt("%.3f", preset.exposureS()), Integer.toString(p.crystalGroups().size()),

@@ -50,7 +50,7 @@ public record SimulationPreset(String name, Detector detector, Beam beam, double
     /** A PILATUS 1M layout, 0.5°/frame, 10° multi wedges, 30° helical and single sweeps, 3x3 rasters. */
     public static SimulationPreset small() {
         return new SimulationPreset("small", Detector.pilatus1M(150), new Beam(1.0, 0.02, 0.99), 0.5, 0.1, 1.9,
-                4.0e4, 3, standardGroups(), List.of(
+                8.0e3, 3, standardGroups(), List.of(
                         new PinPlan("MUL0001", "01", "lys", "multi", List.of("lysA", "lysA", "lysA"), 10),
                         new PinPlan("MUL0001", "02", "lys", "multi", List.of("lysB", "lysB", "lysA"), 10),
                         new PinPlan("HEL0002", "01", "pro", "helical", List.of("proC"), 30),
@@ -61,7 +61,7 @@ public record SimulationPreset(String name, Detector detector, Beam beam, double
     /** A PILATUS 6M, 0.1°/frame as at SPring-8: 10° wedges from five crystals per multi pin, 60° helical and single sweeps (2700 frames, ~15 GB). */
     public static SimulationPreset full() {
         return new SimulationPreset("full", Detector.pilatus6M(250), new Beam(1.0, 0.02, 0.99), 0.1, 0.02, 1.6,
-                1.0e4, 5, standardGroups(), List.of(
+                8.0e3, 5, standardGroups(), List.of(
                         new PinPlan("MUL0001", "01", "lys", "multi", List.of("lysA", "lysA", "lysA", "lysA", "lysB"), 10),
                         new PinPlan("MUL0001", "02", "lys", "multi", List.of("lysB", "lysB", "lysB", "lysA", "lysA"), 10),
                         new PinPlan("HEL0002", "01", "pro", "helical", List.of("proC"), 60),

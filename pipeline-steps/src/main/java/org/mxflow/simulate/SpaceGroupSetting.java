@@ -2,6 +2,9 @@ package org.mxflow.simulate;
 
 import java.util.Arrays;
 import java.util.List;
+import org.mxflow.symmetry.SpaceGroup;
+import org.mxflow.symmetry.SpaceGroups;
+import org.mxflow.symmetry.SymOp;
 
 /**
  * The few facts about a space group the simulator needs: its operators (centring included),
@@ -43,14 +46,21 @@ public record SpaceGroupSetting(int number, String hermannMauguin, List<Symmetry
         return of(75, "P 4", "x,y,z", "-y,x,z", "-x,-y,z", "y,-x,z");
     }
 
+    /** Any space group in its reference setting, from the symmetry module's tables. */
     public static SpaceGroupSetting byNumber(int number) {
-        return switch (number) {
-            case 19 -> p212121();
-            case 96 -> p43212();
-            case 5 -> c2();
-            case 75 -> p4();
-            default -> throw new IllegalArgumentException("the simulator knows space groups 5, 19, 75 and 96, not " + number);
-        };
+        return of(SpaceGroups.byNumber(number));
+    }
+
+    /** The operators of a symmetry-module space group (translations there are in 1/24). */
+    public static SpaceGroupSetting of(SpaceGroup sg) {
+        List<SymmetryOperator> ops = sg.operations().allOps().stream()
+                .map(op -> {
+                    int[] t = op.translation();
+                    return new SymmetryOperator(op.rotation(),
+                            new double[] {t[0] / (double) SymOp.DEN, t[1] / (double) SymOp.DEN, t[2] / (double) SymOp.DEN});
+                })
+                .toList();
+        return new SpaceGroupSetting(sg.number(), sg.hermannMauguin(), ops);
     }
 
     /** Short symbol without spaces and without the unit "1"s of a monoclinic full symbol, e.g. "C2", "P43212". */

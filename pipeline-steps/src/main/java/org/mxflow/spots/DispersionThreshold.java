@@ -18,7 +18,9 @@ import java.util.Arrays;
  * when 0 ≤ v &lt; count cutoff; like DIALS, values ≥ 2²⁴ never enter the window sums.
  *
  * <p>Window sums come from running column sums, i.e. a summed-area table built one row at a
- * time: integer arithmetic, one pass, O(1) per pixel whatever the window size.
+ * time: integer arithmetic, one pass, O(1) per pixel whatever the window size. Sums of values
+ * fit an int (at most 49 values below 2²⁴ in the default window; larger kernels are checked),
+ * sums of squares need a long.
  */
 public final class DispersionThreshold implements SpotFinderBackend {
 
@@ -28,6 +30,11 @@ public final class DispersionThreshold implements SpotFinderBackend {
     private final SpotFinderSettings settings;
     /** √(2(n−1)) for every possible window count n. */
     private final double[] sqrtTwoNMinusOne;
+    private final int minCount;
+    private final double gain;
+    private final double nsigB;
+    private final double nsigS2g;
+    private final double threshold;
 
     public DispersionThreshold(SpotFinderSettings settings) {
         this.settings = settings;
@@ -36,6 +43,36 @@ public final class DispersionThreshold implements SpotFinderBackend {
         for (int n = 1; n <= window; n++) {
             sqrtTwoNMinusOne[n] = Math.sqrt(2.0 * (n - 1));
         }
+        minCount = settings.minCountInWindow();
+        gain = settings.gain();
+        nsigB = settings.sigmaBackground();
+        nsigS2g = settings.sigmaStrong() * settings.sigmaStrong() * settings.gain();
+        threshold = settings.globalThreshold();
+    }
+
+    /** DIALS's test for one pixel with value v and window sums n, x, y. */
+    private boolean isStrong(int v, int n, int x, long y, int trustLimit) {
+        if (v < 0 || v >= trustLimit || n < minCount || v <= threshold) {
+            return false;
+        }
+        double dn = n;
+        double dx = x;
+        double b = dn * v - dx;                       // excess over the local mean, times n
+        // b > σ_s·√(g·x·n) as b·|b| > σ_s²·g·x·n: one branch that is almost never taken on
+        // background, instead of a coin-flip branch on the sign of b.
+        if (b * Math.abs(b) <= nsigS2g * dx * dn) {
+            return false;
+        }
+        double a = dn * (double) y - dx * dx - gain * dx * (dn - 1);
+        return a > gain * dx * nsigB * sqrtTwoNMinusOne[n];
+    }
+
+    private static int[] append(int[] out, int at, int index) {
+        if (at == out.length) {
+            out = Arrays.copyOf(out, out.length * 2);
+        }
+        out[at] = index;
+        return out;
     }
 
     @Override
@@ -50,17 +87,15 @@ public final class DispersionThreshold implements SpotFinderBackend {
         }
         final int kx = settings.kernelHalfWidthX();
         final int ky = settings.kernelHalfWidthY();
-        final int minCount = settings.minCountInWindow();
-        final double g = settings.gain();
-        final double nsigB = settings.sigmaBackground();
-        final double nsigS2g = settings.sigmaStrong() * settings.sigmaStrong() * g;
-        final double threshold = settings.globalThreshold();
         // The largest value that is both trusted and small enough to enter the sums.
         final int sumLimit = (int) Math.min(countCutoff, BIG);
         final int trustLimit = (int) Math.min(countCutoff, Integer.MAX_VALUE);
+        if ((long) (2 * kx + 1) * (2 * ky + 1) * sumLimit > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("kernel " + kx + "," + ky + " too large for int window sums");
+        }
 
         int[] colN = new int[width];
-        long[] colX = new long[width];
+        int[] colX = new int[width];
         long[] colY = new long[width];
         int[] out = new int[1024];
         int found = 0;
@@ -70,15 +105,18 @@ public final class DispersionThreshold implements SpotFinderBackend {
             addRow(pixels, r * width, width, sumLimit, colN, colX, colY, 1);
         }
         for (int j = 0; j < height; j++) {
-            if (j + ky < height) {
-                addRow(pixels, (j + ky) * width, width, sumLimit, colN, colX, colY, 1);
-            }
-            if (j - ky - 1 >= 0) {
-                addRow(pixels, (j - ky - 1) * width, width, sumLimit, colN, colX, colY, -1);
+            int enter = j + ky < height ? (j + ky) * width : -1;
+            int leave = j - ky - 1 >= 0 ? (j - ky - 1) * width : -1;
+            if (enter >= 0 && leave >= 0) {
+                slideRows(pixels, enter, leave, width, sumLimit, colN, colX, colY);
+            } else if (enter >= 0) {
+                addRow(pixels, enter, width, sumLimit, colN, colX, colY, 1);
+            } else if (leave >= 0) {
+                addRow(pixels, leave, width, sumLimit, colN, colX, colY, -1);
             }
             // Running sums along the row over columns [i-kx, i+kx].
             int n = 0;
-            long x = 0;
+            int x = 0;
             long y = 0;
             for (int i = 0; i < Math.min(kx, width); i++) {
                 n += colN[i];
@@ -86,12 +124,36 @@ public final class DispersionThreshold implements SpotFinderBackend {
                 y += colY[i];
             }
             final int rowStart = j * width;
-            for (int i = 0; i < width; i++) {
+            // The window is clipped at both ends of the row; in between it only slides, so the
+            // middle loop has no edge tests.
+            int middleStart = Math.min(kx + 1, width);
+            int middleEnd = Math.max(middleStart, width - kx);
+            for (int i = 0; i < middleStart; i++) {
+                if (i + kx < width) {
+                    n += colN[i + kx];
+                    x += colX[i + kx];
+                    y += colY[i + kx];
+                }
+                if (isStrong(pixels[rowStart + i], n, x, y, trustLimit)) {
+                    out = append(out, found++, rowStart + i);
+                }
+            }
+            for (int i = middleStart; i < middleEnd; i++) {
                 int add = i + kx;
-                if (add < width) {
-                    n += colN[add];
-                    x += colX[add];
-                    y += colY[add];
+                int drop = i - kx - 1;
+                n += colN[add] - colN[drop];
+                x += colX[add] - colX[drop];
+                y += colY[add] - colY[drop];
+                int v = pixels[rowStart + i];
+                if (v > 0 && isStrong(v, n, x, y, trustLimit)) {
+                    out = append(out, found++, rowStart + i);
+                }
+            }
+            for (int i = middleEnd; i < width; i++) {
+                if (i + kx < width) {
+                    n += colN[i + kx];
+                    x += colX[i + kx];
+                    y += colY[i + kx];
                 }
                 int drop = i - kx - 1;
                 if (drop >= 0) {
@@ -99,36 +161,38 @@ public final class DispersionThreshold implements SpotFinderBackend {
                     x -= colX[drop];
                     y -= colY[drop];
                 }
-                int v = pixels[rowStart + i];
-                if (v < 0 || v >= trustLimit || n < minCount || v <= threshold) {
-                    continue;
-                }
-                double dn = n;
-                double dx = x;
-                double b = dn * v - dx;                       // excess over the local mean, times n
-                if (b <= 0 || b * b <= nsigS2g * dx * dn) {
-                    continue;
-                }
-                double a = dn * (double) y - dx * dx - g * dx * (dn - 1);
-                double c = g * dx * nsigB * sqrtTwoNMinusOne[n];
-                if (a > c) {
-                    if (found == out.length) {
-                        out = Arrays.copyOf(out, out.length * 2);
-                    }
-                    out[found++] = rowStart + i;
+                if (isStrong(pixels[rowStart + i], n, x, y, trustLimit)) {
+                    out = append(out, found++, rowStart + i);
                 }
             }
         }
         return new StrongPixels(width, height, Arrays.copyOf(out, found));
     }
 
+    /** Adds row {@code enter} to the column sums and removes row {@code leave}, in one sweep. */
+    private static void slideRows(int[] pixels, int enter, int leave, int width, int sumLimit,
+                                  int[] colN, int[] colX, long[] colY) {
+        for (int i = 0; i < width; i++) {
+            int a = pixels[enter + i];
+            int r = pixels[leave + i];
+            // Untrusted values count as nothing; written without branches for the JIT.
+            int okA = (a >= 0 & a < sumLimit) ? 1 : 0;
+            int okR = (r >= 0 & r < sumLimit) ? 1 : 0;
+            a &= -okA;
+            r &= -okR;
+            colN[i] += okA - okR;
+            colX[i] += a - r;
+            colY[i] += (long) a * a - (long) r * r;
+        }
+    }
+
     private static void addRow(int[] pixels, int start, int width, int sumLimit,
-                               int[] colN, long[] colX, long[] colY, int sign) {
+                               int[] colN, int[] colX, long[] colY, int sign) {
         for (int i = 0; i < width; i++) {
             int v = pixels[start + i];
             if (v >= 0 && v < sumLimit) {
                 colN[i] += sign;
-                colX[i] += sign * (long) v;
+                colX[i] += sign * v;
                 colY[i] += sign * (long) v * v;
             }
         }

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mxflow.cell.UnitCell;
+import org.mxflow.image.CbfReader;
+import org.mxflow.image.Frame;
 
 class BeamtimeSimulatorTest {
 
@@ -79,7 +81,14 @@ class BeamtimeSimulatorTest {
     @Test
     void brightestPixelLiesOnAPredictedSpotAndGapsAreMinusOne() throws IOException {
         Path f = result.rawRoot().resolve("CPS0001-02/data00/CPS0001-02-single_001_00002.cbf");
-        int[] px = CbfTestDecoder.decode(Files.readAllBytes(f), 487 * 407);
+        Frame frame = CbfReader.read(f);
+        int[] px = frame.pixels();
+        // The header carries the geometry of the simulation (read back by the images module's reader).
+        assertThat(frame.header().width()).isEqualTo(487);
+        assertThat(frame.header().height()).isEqualTo(407);
+        assertThat(frame.header().distanceMm()).isCloseTo(80.0, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(frame.header().oscWidthDeg()).isCloseTo(0.5, org.assertj.core.api.Assertions.within(1e-6));
+        assertThat(frame.header().countCutoff()).isEqualTo(115897);
         assertThat(px[200 * 487 + 100]).isEqualTo(-1); // row 200 lies in the 17-px gap after module row 0
         int best = 0;
         for (int i = 1; i < px.length; i++) {
@@ -89,6 +98,7 @@ class BeamtimeSimulatorTest {
         }
         int bx = best % 487, by = best / 487;
         BeamtimeSimulator.DatasetTruth ds = result.datasets().get(2);
+        assertThat(frame.header().oscStartDeg()).isCloseTo(ds.startDeg() + 0.5, org.assertj.core.api.Assertions.within(1e-4));
         Crystal crystal = result.crystals().get(2);
         double a = ds.startDeg() + 0.5, b = a + 0.5;
         SimulationPreset p = tiny();

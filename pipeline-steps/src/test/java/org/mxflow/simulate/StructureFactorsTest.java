@@ -64,6 +64,23 @@ class StructureFactorsTest {
         }
     }
 
+    /** The hand-entered groups (gemmi's operator lists) equal the symmetry module's, generated from Hall symbols. */
+    @Test
+    void handEnteredOperatorsEqualTheSymmetryModules() {
+        for (SpaceGroupSetting hand : List.of(SpaceGroupSetting.p212121(), SpaceGroupSetting.p43212(),
+                SpaceGroupSetting.c2(), SpaceGroupSetting.p4())) {
+            SpaceGroupSetting table = SpaceGroupSetting.byNumber(hand.number());
+            assertThat(table.hermannMauguin()).isEqualTo(hand.hermannMauguin());
+            assertThat(asStrings(table)).containsExactlyInAnyOrderElementsOf(asStrings(hand));
+        }
+    }
+
+    private static List<String> asStrings(SpaceGroupSetting g) {
+        return g.operators().stream().map(op -> java.util.Arrays.toString(op.rotation()) + " "
+                + java.util.Arrays.toString(java.util.Arrays.stream(op.translation())
+                        .map(t -> t - Math.floor(t)).toArray())).toList();
+    }
+
     @Test
     void symmetryMatesAndFriedelMatesShareOneKeyButTheP4AmbiguityDoesNot() {
         SpaceGroupSetting p43212 = SpaceGroupSetting.p43212();
