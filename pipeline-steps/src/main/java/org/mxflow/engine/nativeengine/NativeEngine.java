@@ -79,12 +79,12 @@ public final class NativeEngine {
     static final String VERSION = "mxflow native engine 0.1";
 
     public NativeOutcome process(ProcessingRequest req) throws IOException {
-        Files.createDirectories(req.workDir());
         Map<String, Double> timings = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         NativeOutcome outcome;
         String[] step = {"input"};
         try (ImageSource source = ImageSources.open(req.dataset())) {
+            Files.createDirectories(req.workDir());
             outcome = run(req, source, timings, step);
         } catch (RuntimeException e) {
             // an algorithm's bug or a degenerate case must fail this dataset, not the whole run
@@ -210,7 +210,7 @@ public final class NativeEngine {
         double dMinData = lp.stream().mapToDouble(CorrectedObservation::dA).min().orElse(dMin);
 
         // 4a. small-wedge output without empirical scale, in P1 and the indexed cell (§3.5)
-        writeXdsAscii(req.workDir().resolve("XDS_ASCII.HKL_noscale"), lp, 1, idxCell, crystal, Mat.identity(), exp, header,
+        writeXdsAscii(req.workDir().resolve("XDS_ASCII.HKL_noscale"), lp, 1, idxCell, crystal, identity(), exp, header,
                 template, first, last, ErrorModel.UNKNOWN);
 
         // 4b. symmetry
@@ -226,7 +226,7 @@ public final class NativeEngine {
         }
         List<CorrectedObservation> obs = sym == null ? lp : sym.reindex(lp);
         UnitCell cell = sym == null ? idxCell : sym.cell();
-        int[][] reindex = sym == null ? Mat.identity() : sym.reindex();
+        int[][] reindex = sym == null ? identity() : sym.reindex();
         obs = obs.stream().filter(o -> !sg.isSystematicallyAbsent(new MillerIndex(o.h(), o.k(), o.l()))).toList();
 
         // 4c. scale along φ, error model
@@ -464,8 +464,7 @@ public final class NativeEngine {
         return o;
     }
 
-    /** Small integer-matrix helper for reindexing. */
-    static final class Mat {
-        static int[][] identity() { return new int[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}; }
+    private static int[][] identity() {
+        return new int[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
     }
 }
