@@ -369,7 +369,7 @@ public final class NativeEngine {
         lines.add(String.format(Locale.ROOT, "!INCIDENT_BEAM_DIRECTION=%12.6f%12.6f%12.6f", b.x() / h.wavelengthA(), b.y() / h.wavelengthA(), b.z() / h.wavelengthA()));
         lines.add("!FRACTION_OF_POLARIZATION=   0.990");
         lines.add("!POLARIZATION_PLANE_NORMAL=  0.000000  1.000000  0.000000");
-        lines.add("!DETECTOR=PILATUS");
+        lines.add("!DETECTOR=" + (h.detector().toUpperCase(Locale.ROOT).contains("EIGER") ? "EIGER" : "PILATUS"));
         lines.add(String.format(Locale.ROOT, "!OVERLOAD=%10d", h.countCutoff()));
         lines.add(String.format(Locale.ROOT, "!NX=%6d  NY=%6d    QX=%10.6f  QY=%10.6f", d.nx(), d.ny(), d.pixelSizeXMm(), d.pixelSizeYMm()));
         lines.add(String.format(Locale.ROOT, "!ORGX=%9.2f  ORGY=%9.2f", d.orgXPx(), d.orgYPx()));
