@@ -36,7 +36,7 @@ public final class ResolutionCut {
             for (int j = 0; j < p.size(); j++) { x[j] = p.get(j)[0]; y[j] = p.get(j)[1]; }
             double cc = Merging.pearson(x, y, p.size());
             // a shell with too few pairs says nothing either way (a narrow wedge has few mates)
-            if (Double.isNaN(cc)) continue;
+            if (Double.isNaN(cc) || p.size() < 10) continue;
             if (cc < 0.5) {
                 return i == 0 ? OptionalDouble.empty() : OptionalDouble.of(lim[i - 1]);
             }

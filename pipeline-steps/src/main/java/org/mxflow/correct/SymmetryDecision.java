@@ -165,18 +165,28 @@ public record SymmetryDecision(SpaceGroup spaceGroup, int[][] reindex, UnitCell 
         return m.compareTo(n) >= 0 ? m : n;
     }
 
-    /** I/⟨I⟩ in ten shells of equal count in 1/d². */
+    /**
+     * I/⟨I⟩ in twenty shells of equal count in 1/d², keeping only shells whose mean I/σ is at
+     * least 2 (POINTLESS likewise cuts the resolution for scoring): noise-only shells would
+     * otherwise drag every correlation towards zero.
+     */
     private static Map<MillerIndex, Double> normalised(Map<MillerIndex, double[]> merged, UnitCell cell) {
         List<MillerIndex> keys = new ArrayList<>(merged.keySet());
         keys.sort((a, b) -> Double.compare(cell.oneOverDSquared(a.h(), a.k(), a.l()), cell.oneOverDSquared(b.h(), b.k(), b.l())));
         Map<MillerIndex, Double> out = new java.util.TreeMap<>();
-        int nb = Math.max(1, Math.min(10, keys.size() / 20));
+        int nb = Math.max(1, Math.min(20, keys.size() / 20));
         for (int b = 0; b < nb; b++) {
             int from = b * keys.size() / nb, to = (b + 1) * keys.size() / nb;
-            double mean = 0;
-            for (int i = from; i < to; i++) mean += merged.get(keys.get(i))[0];
+            double mean = 0, isig = 0;
+            for (int i = from; i < to; i++) {
+                double[] v = merged.get(keys.get(i));
+                mean += v[0];
+                isig += v[0] / v[1];
+            }
             mean /= Math.max(1, to - from);
-            for (int i = from; i < to; i++) out.put(keys.get(i), mean > 0 ? merged.get(keys.get(i))[0] / mean : 0);
+            isig /= Math.max(1, to - from);
+            if (isig < 2 || !(mean > 0)) continue;
+            for (int i = from; i < to; i++) out.put(keys.get(i), merged.get(keys.get(i))[0] / mean);
         }
         return out;
     }

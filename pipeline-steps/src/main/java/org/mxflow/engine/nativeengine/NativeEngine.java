@@ -79,12 +79,17 @@ public final class NativeEngine {
     static final String VERSION = "mxflow native engine 0.1";
 
     public NativeOutcome process(ProcessingRequest req) throws IOException {
-        Files.createDirectories(req.workDir());
         Map<String, Double> timings = new LinkedHashMap<>();
         long t0 = System.nanoTime();
         NativeOutcome outcome;
+        String[] step = {"input"};
         try (ImageSource source = ImageSources.open(req.dataset())) {
-            outcome = run(req, source, timings);
+            Files.createDirectories(req.workDir());
+            outcome = run(req, source, timings, step);
+        } catch (RuntimeException e) {
+            // an algorithm's bug or a degenerate case must fail this dataset, not the whole run
+            LOG.warn("{} failed on {}", step[0], req.dataset(), e);
+            outcome = new NativeOutcome.Failed(step[0], step[0] + ": internal error on this dataset (" + e + ")");
         }
         timings.put("total", (System.nanoTime() - t0) * 1e-9);
         if (outcome instanceof NativeOutcome.Failed f) writeFailure(req, f, timings);
@@ -92,7 +97,7 @@ public final class NativeEngine {
         return outcome;
     }
 
-    private NativeOutcome run(ProcessingRequest req, ImageSource source, Map<String, Double> timings) throws IOException {
+    private NativeOutcome run(ProcessingRequest req, ImageSource source, Map<String, Double> timings, String[] step) throws IOException {
         ImageHeader header = source.header();
         int first = req.firstFrame() > 0 ? req.firstFrame() : source.firstFrame();
         int last = req.lastFrame() > 0 ? req.lastFrame() : source.lastFrame();
@@ -105,8 +110,14 @@ public final class NativeEngine {
         }
         Experiment exp0 = ExperimentFromHeader.of(header, source.firstFrame());
         List<Integer> frames = IntStream.rangeClosed(first, last).boxed().toList();
-        ParallelSpotFinding.FrameReader reader = source::read;
+        // CBF series read one file per call; other sources (EIGER through jhdf) one frame at a time
+        ParallelSpotFinding.FrameReader reader = source instanceof org.mxflow.image.CbfSeries ? source::read : n -> {
+            synchronized (source) {
+                return source.read(n);
+            }
+        };
 
+        step[0] = "spots";
         // 1. spots on every frame (KAMO: SPOT_RANGE = all frames)
         long t = System.nanoTime();
         DispersionSpotFinder finder = new DispersionSpotFinder(SpotFinderSettings.dialsDefaults());
@@ -116,10 +127,18 @@ public final class NativeEngine {
         timings.put("spots", (System.nanoTime() - t) * 1e-9);
         LOG.info("{} strong spots on frames {}-{}", spots.size(), first, last);
 
+        step[0] = "indexing";
         // 2. indexing
         t = System.nanoTime();
         List<ObservedSpot> observed = spots.stream().map(s -> new ObservedSpot(s.centroidXPx(), s.centroidYPx(), s.centroidZFrame())).toList();
-        IndexingOutcome io = new Indexer(Indexer.Settings.defaults()).index(observed, exp0, req.known());
+        IndexingOutcome io;
+        try {
+            io = new Indexer(Indexer.Settings.defaults()).index(observed, exp0, req.known());
+        } catch (ArithmeticException e) {
+            // the basis search can collapse onto a degenerate basis when no single lattice explains the spots
+            return new NativeOutcome.Failed("indexing", "indexing: no consistent lattice in " + observed.size()
+                    + " spots (degenerate basis: " + e.getMessage() + "); several lattices or wrong geometry?");
+        }
         timings.put("indexing", (System.nanoTime() - t) * 1e-9);
         if (io instanceof IndexingOutcome.Failed f) return new NativeOutcome.Failed("indexing", f.reason());
         IndexingOutcome.Indexed ix = (IndexingOutcome.Indexed) io;
@@ -137,13 +156,16 @@ public final class NativeEngine {
         if (Math.hypot(di.orgXPx() - exp0.detector().orgXPx(), di.orgYPx() - exp0.detector().orgYPx()) > 5)
             start = exp0.withDetector(exp0.detector().withOrigin(di.orgXPx(), di.orgYPx()));
         LatticeCharacterFit chosen = ix.chosen();
+        // start from the indexer's crystal scaled to the header distance (r ∝ D_refined/D_header near the beam),
+        // keeping the indices it assigned
+        CrystalModel scaled = new CrystalModel(ix.crystal().a().times(di.distanceMm() / start.detector().distanceMm()));
         GeometryRefiner.Result kr;
         if (req.known().isPresent()) {
-            kr = refiner(chosen.lattice().family()).refine(start, ix.crystal(), assign(start, ix.crystal(), observed));
+            kr = refiner(chosen.lattice().family()).refine(start, scaled, ix.indexed());
         } else {
             // P1 refinement with the detector fixed, then the lattice choice again on that cell (XDS's
             // rule, penalty ≤ 1.5): the indexer's own choice was made on a cell refined with the distance free
-            GeometryRefiner.Result p1 = refiner('a').refine(start, ix.crystal(), assign(start, ix.crystal(), observed));
+            GeometryRefiner.Result p1 = refiner('a').refine(start, scaled, ix.indexed());
             ReducedCell reduced = ReducedCell.of(p1.crystal());
             chosen = LatticeCharacterFit.choose(LatticeCharacterFit.all(reduced), 1.5);
             CrystalModel conv = reduced.crystal().transformed(chosen.transformation());
@@ -157,6 +179,7 @@ public final class NativeEngine {
         double mosaicity = mosaicity(spots, exp);
         double sigmaXy = spotSigma(spots);
 
+        step[0] = "integration";
         // 3. prediction and integration
         t = System.nanoTime();
         double dMin = ExperimentFromHeader.cornerResolutionA(exp);
@@ -170,6 +193,7 @@ public final class NativeEngine {
         LOG.info("integrated {} reflections ({} overloaded or untrusted), mosaicity {}°, foreground radius {} px",
                 integrated.size(), rejected, String.format(Locale.ROOT, "%.3f", mosaicity), String.format(Locale.ROOT, "%.1f", is.foregroundRadiusPx()));
 
+        step[0] = "correction";
         // 4. correction
         t = System.nanoTime();
         List<CorrectedObservation> lp = LorentzPolarization.apply(integrated, 0.75);
@@ -186,7 +210,7 @@ public final class NativeEngine {
         double dMinData = lp.stream().mapToDouble(CorrectedObservation::dA).min().orElse(dMin);
 
         // 4a. small-wedge output without empirical scale, in P1 and the indexed cell (§3.5)
-        writeXdsAscii(req.workDir().resolve("XDS_ASCII.HKL_noscale"), lp, 1, idxCell, crystal, Mat.identity(), exp, header,
+        writeXdsAscii(req.workDir().resolve("XDS_ASCII.HKL_noscale"), lp, 1, idxCell, crystal, identity(), exp, header,
                 template, first, last, ErrorModel.UNKNOWN);
 
         // 4b. symmetry
@@ -202,7 +226,7 @@ public final class NativeEngine {
         }
         List<CorrectedObservation> obs = sym == null ? lp : sym.reindex(lp);
         UnitCell cell = sym == null ? idxCell : sym.cell();
-        int[][] reindex = sym == null ? Mat.identity() : sym.reindex();
+        int[][] reindex = sym == null ? identity() : sym.reindex();
         obs = obs.stream().filter(o -> !sg.isSystematicallyAbsent(new MillerIndex(o.h(), o.k(), o.l()))).toList();
 
         // 4c. scale along φ, error model
@@ -212,6 +236,7 @@ public final class NativeEngine {
         obs = ErrorModelFit.apply(obs, em);
         timings.put("correction", (System.nanoTime() - t) * 1e-9);
 
+        step[0] = "output";
         // 4d. statistics, resolution cut
         OptionalDouble cut = ResolutionCut.decide(obs, sg, cell, dMax, dMinData);
         MergingStatistics full = ShellTable.compute(obs, sg, cell, true, dMax, dMinData, 10);
@@ -344,7 +369,7 @@ public final class NativeEngine {
         lines.add(String.format(Locale.ROOT, "!INCIDENT_BEAM_DIRECTION=%12.6f%12.6f%12.6f", b.x() / h.wavelengthA(), b.y() / h.wavelengthA(), b.z() / h.wavelengthA()));
         lines.add("!FRACTION_OF_POLARIZATION=   0.990");
         lines.add("!POLARIZATION_PLANE_NORMAL=  0.000000  1.000000  0.000000");
-        lines.add("!DETECTOR=PILATUS");
+        lines.add("!DETECTOR=" + (h.detector().toUpperCase(Locale.ROOT).contains("EIGER") ? "EIGER" : "PILATUS"));
         lines.add(String.format(Locale.ROOT, "!OVERLOAD=%10d", h.countCutoff()));
         lines.add(String.format(Locale.ROOT, "!NX=%6d  NY=%6d    QX=%10.6f  QY=%10.6f", d.nx(), d.ny(), d.pixelSizeXMm(), d.pixelSizeYMm()));
         lines.add(String.format(Locale.ROOT, "!ORGX=%9.2f  ORGY=%9.2f", d.orgXPx(), d.orgYPx()));
@@ -439,8 +464,7 @@ public final class NativeEngine {
         return o;
     }
 
-    /** Small integer-matrix helper for reindexing. */
-    static final class Mat {
-        static int[][] identity() { return new int[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}}; }
+    private static int[][] identity() {
+        return new int[][] {{1, 0, 0}, {0, 1, 0}, {0, 0, 1}};
     }
 }
