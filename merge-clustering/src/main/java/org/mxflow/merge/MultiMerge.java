@@ -90,10 +90,11 @@ public final class MultiMerge {
     /**
      * The cluster's result.
      *
+     * @param files   the cluster's input files; run members and removed keys index this list
      * @param runs    the runs made, run_01 first; the last is final
      * @param removed 0-based dataset → reason code (allbadframe, bad_em.b, bad_B)
      */
-    public record Outcome(List<Run> runs, Map<Integer, String> removed) {
+    public record Outcome(List<Path> files, List<Run> runs, Map<Integer, String> removed) {
         public Run finalRun() {
             return runs.get(runs.size() - 1);
         }
@@ -167,7 +168,7 @@ public final class MultiMerge {
         if (members2.isEmpty()) {
             log.append("no dataset left after bad-frame rejection\n");
             finish(clusterDir, log, datasets, runs, removed);
-            return new Outcome(runs, removed);
+            return new Outcome(datasets.stream().map(Dataset::file).toList(), runs, removed);
         }
         Run run2 = run(2, datasets, members2, current2, clusterDir, false);
         runs.add(run2);
@@ -200,7 +201,7 @@ public final class MultiMerge {
             log.append("lpstats: no dataset removed; run_02 is final\n");
         }
         finish(clusterDir, log, datasets, runs, removed);
-        return new Outcome(runs, removed);
+        return new Outcome(datasets.stream().map(Dataset::file).toList(), runs, removed);
     }
 
     /** One run: two scaling passes, statistics, files. */
