@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             CommandLine.HelpCommand.class,
             CorrectHtmlCommand.class,
+            MergeCommand.class,
         })
 public final class MxflowCommand implements Runnable {
 
