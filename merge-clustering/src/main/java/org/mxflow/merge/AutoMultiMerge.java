@@ -217,10 +217,11 @@ public final class AutoMultiMerge {
     static Map<MillerIndex, MergedIntensity> mergedForCc(XdsAsciiFile f, SpaceGroup group, ReciprocalAsu asu, double dMinA) {
         UnitCell cell = f.header().unitCell();
         double sMax = 1 / (dMinA * dMinA);
+        double[] g = cell.reciprocalMetric();
         List<IntensityObservation> io = new ArrayList<>();
         for (Observation o : f.observations()) {
             if (!(o.sigma() > 0) || o.hkl().isOrigin()) continue;
-            if (cell.oneOverDSquared(o.hkl().h(), o.hkl().k(), o.hkl().l()) > sMax) continue;
+            if (UnitCell.oneOverDSquared(g, o.hkl().h(), o.hkl().k(), o.hkl().l()) > sMax) continue;
             io.add(new IntensityObservation(asu.toAsu(o.hkl()).hkl(), o.intensity(), o.sigma()));
         }
         return MergedIntensity.merge(io);

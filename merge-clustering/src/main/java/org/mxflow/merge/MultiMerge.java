@@ -246,10 +246,7 @@ public final class MultiMerge {
         MergingStatistics stats = ShellTable.compute(obs, group, cell, settings.dMaxA(), settings.dMinA(), SHELLS, settings.anomalous());
         List<MergedReflection> merged = Merging.merge(obs);
         double wilson = WilsonPlot.b(merged, cell);
-        double dEstimate = Double.NaN;
-        List<IntensityObservation> io = intensityObservations(obs);
-        CcHalfCutoff.Cut est = CcHalfCutoff.forTarget(0.5).decide(io, cell);
-        if (est.fit() != null) dEstimate = est.fit().resolutionAt(0.5);
+        double dEstimate = dMinEstimate(stats);
         long t2 = System.nanoTime();
         write(dir.resolve("XSCALE.INP"), XscaleText.inp(group, cell, settings.dMaxA(), settings.dMinA(), SHELLS,
                 settings.friedelsLaw(), names, members.size() > 1 ? reference : -1));
@@ -268,6 +265,24 @@ public final class MultiMerge {
                 (System.nanoTime() - t2) / 1e9);
         return new Run(number, List.copyOf(members), reference, result, stats, merged, cell, wilson, dEstimate,
                 LinearCellVariation.of(cells));
+    }
+
+    /**
+     * dmin.est: where the tanh fit of the table's CC½ shells crosses 0.5 (reported, not applied).
+     * Fitted on the 9 shells of the table, where KAMO fits N_obs/50 bins; NaN if the fit fails.
+     */
+    static double dMinEstimate(MergingStatistics stats) {
+        int n = stats.shells().size();
+        double[] s = new double[n], cc = new double[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = stats.shells().get(i).inverseDSquared();
+            cc[i] = stats.shells().get(i).ccHalfPct() / 100;
+        }
+        try {
+            return TanhCcHalfFit.fit(s, cc).resolutionAt(0.5);
+        } catch (IllegalArgumentException e) {
+            return Double.NaN;
+        }
     }
 
     static List<IntensityObservation> intensityObservations(List<ScaledObservation> obs) {

@@ -147,6 +147,7 @@ public final class Scaler {
             ReciprocalAsu asu = group.reciprocalAsu();
             double sMax = 1 / (dMinA * dMinA) * (1 + 1e-9);
             double sMin = Double.isNaN(dMaxA) ? 0 : 1 / (dMaxA * dMaxA) * (1 - 1e-9);
+            double[] gStar = cell.reciprocalMetric();
             first = new int[nd + 1];
             List<double[]> rows = new ArrayList<>();
             List<Boolean> minusL = new ArrayList<>(), centricL = new ArrayList<>();
@@ -157,7 +158,7 @@ public final class Scaler {
                 for (Observation o : datasets.get(d).observations()) {
                     MillerIndex h = o.hkl();
                     if (h.isOrigin()) continue;
-                    double s = cell.oneOverDSquared(h.h(), h.k(), h.l());
+                    double s = UnitCell.oneOverDSquared(gStar, h.h(), h.k(), h.l());
                     if (s > sMax || s < sMin) continue;
                     AsuIndex a = asu.toAsu(h);
                     Integer id = ids.get(a.hkl());
@@ -453,7 +454,7 @@ public final class Scaler {
                 double so = sigObs[i] / g[i];
                 // Only where the mates' mean is more precise than the observation: otherwise the
                 // difference mostly measures the mates (e.g. one mate from a dataset with bad frames).
-                if (1 / wOthers > so * so) continue;
+                if (1 / wOthers > sc[i] * sc[i]) continue;
                 pts.add(new double[] {others, e * e - 1 / wOthers, so * so, others * others});
             }
             clearOwn(d);
