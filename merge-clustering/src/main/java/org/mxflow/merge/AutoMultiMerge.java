@@ -299,7 +299,7 @@ public final class AutoMultiMerge {
                     MultiMerge.Outcome o = futures.get(k).get();
                     outcomes.add(o);
                     for (MultiMerge.Run run : o.runs()) {
-                        rows.add(new ClusterSummary.Row(name, chosen.get(k).height(), run, chosen.get(k).datasets(), Double.NaN, Double.NaN));
+                        rows.add(new ClusterSummary.Row(name, chosen.get(k).height(), run, chosen.get(k).datasets()));
                     }
                 } catch (ExecutionException e) {
                     LOG.warn("{} failed: {}", name, e.getCause().getMessage());

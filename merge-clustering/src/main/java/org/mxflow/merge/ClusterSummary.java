@@ -26,10 +26,8 @@ public final class ClusterSummary {
      * @param height      cluster height ClH
      * @param run         the run
      * @param datasetsAll cluster size
-     * @param anisoBestA  best direction's CC½ = 0.5 resolution, NaN if not analysed
-     * @param anisoWorstA worst direction's, NaN if not analysed
      */
-    public record Row(String cluster, double height, MultiMerge.Run run, int datasetsAll, double anisoBestA, double anisoWorstA) {}
+    public record Row(String cluster, double height, MultiMerge.Run run, int datasetsAll) {}
 
     /** The whole file. */
     public static String text(double dMinA, List<Row> rows, List<String> failedClusters) {
@@ -58,8 +56,8 @@ public final class ClusterSummary {
                 .append(f(in.iOverSigma(), 8, 2)).append(' ').append(f(in.rMeasPct(), 8, 1)).append(' ')
                 .append(f(in.ccHalfPct(), 8, 1)).append(' ')
                 .append(f(in.sigAno(), 9, 1)).append(' ').append(f(in.anomalousCorrPct(), 8, 1)).append(' ')
-                .append(f(run.wilsonBA2(), 7, 2)).append(' ').append(f(r.anisoBestA(), 9, 2)).append(' ')
-                .append(f(r.anisoWorstA(), 9, 2)).append(' ').append(KamoFormat.fixed(run.dMinEstimateA(), 2));
+                .append(f(run.wilsonBA2(), 7, 2)).append(' ').append(f(run.anisoBestA(), 9, 2)).append(' ')
+                .append(f(run.anisoWorstA(), 9, 2)).append(' ').append(KamoFormat.fixed(run.dMinEstimateA(), 2));
         return sb.toString();
     }
 

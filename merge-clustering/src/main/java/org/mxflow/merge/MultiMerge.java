@@ -82,10 +82,12 @@ public final class MultiMerge {
      * @param wilsonBA2      Wilson B of the merged data
      * @param dMinEstimateA  CC½ = 0.5 estimate from the tanh fit (reported, not applied)
      * @param variation      LCV/aLCV of the cells of the datasets used
+     * @param anisoBestA     best direction's CC½ = 0.5 resolution (aniso.log), NaN if not analysed
+     * @param anisoWorstA    worst direction's
      */
     public record Run(int number, List<Integer> members, int reference, ScalingResult scaling, MergingStatistics statistics,
                       List<MergedReflection> merged, UnitCell cell, double wilsonBA2, double dMinEstimateA,
-                      LinearCellVariation variation) {}
+                      LinearCellVariation variation, double anisoBestA, double anisoWorstA) {}
 
     /**
      * The cluster's result.
@@ -247,6 +249,9 @@ public final class MultiMerge {
         List<MergedReflection> merged = Merging.merge(obs);
         double wilson = WilsonPlot.b(merged, cell);
         double dEstimate = dMinEstimate(stats);
+        List<AnisotropyAnalysis.Direction> aniso = AnisotropyAnalysis.analyse(obs, group, cell);
+        double[] bestWorst = AnisotropyAnalysis.bestAndWorst(aniso);
+        write(dir.resolve("aniso.log"), AnisotropyAnalysis.log(aniso, group));
         long t2 = System.nanoTime();
         write(dir.resolve("XSCALE.INP"), XscaleText.inp(group, cell, settings.dMaxA(), settings.dMinA(), SHELLS,
                 settings.friedelsLaw(), names, members.size() > 1 ? reference : -1));
@@ -264,7 +269,7 @@ public final class MultiMerge {
         LOG.debug("run {}: scaling {} s, statistics {} s, files {} s", number, (t1 - t0) / 1e9, (t2 - t1) / 1e9,
                 (System.nanoTime() - t2) / 1e9);
         return new Run(number, List.copyOf(members), reference, result, stats, merged, cell, wilson, dEstimate,
-                LinearCellVariation.of(cells));
+                LinearCellVariation.of(cells), bestWorst[0], bestWorst[1]);
     }
 
     /**
