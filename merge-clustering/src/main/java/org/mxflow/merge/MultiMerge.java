@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * members; bad frames found by frame CC are cut from the original inputs ({@code files/}); run_02
  * scales the survivors; datasets with outlying error-model b or relative B are removed; run_03
  * scales the rest with the bmin reference (if nothing was removed, run_02 is final). Each run is
- * scaled twice (pass A with the first dataset as reference, pass B with bmed, or bmin in the
- * final run) and writes XSCALE.INP(.1), XSCALE.LP(.1), xscale.hkl (unmerged, ISET),
+ * scaled twice as KAMO does (pass A with the first dataset as reference, pass B with bmed, or bmin
+ * in the final run; pass B is pass A re-expressed relative to that reference, which in this
+ * scaling model is the same minimum) and writes XSCALE.INP(.1), XSCALE.LP(.1), xscale.hkl (unmerged, ISET),
  * xscale_merged.hkl, xscale.cif and ccp4/xscale.mtz.
  */
 public final class MultiMerge {
@@ -241,7 +242,8 @@ public final class MultiMerge {
             for (int k = 0; k < members.size(); k++) byB.add(k);
             byB.sort(Comparator.comparingDouble((Integer k) -> passA.scales().get(k).bA2()).thenComparingInt(k -> k));
             reference = finalReference ? byB.get(0) : byB.get(members.size() / 2);
-            result = scaler.scale(input, group, cell, settings.dMaxA(), settings.dMinA(), reference);
+            // Pass B: the reference only fixes the gauge of this model (see Scaler.rereference).
+            result = Scaler.rereference(passA, reference);
         }
         List<ScaledObservation> obs = result.observations();
         long t1 = System.nanoTime();
