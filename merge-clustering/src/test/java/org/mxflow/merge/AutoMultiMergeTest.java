@@ -110,6 +110,13 @@ class AutoMultiMergeTest {
             assertThat(last.directory().getFileName().toString()).matches(method.label() + "_\\d\\.\\d\\dA_final");
             assertThat(Files.readString(last.directory().resolve("cluster_summary.dat"))).startsWith("# d_min= ")
                     .contains(ClusterSummary.COLUMNS);
+            // One row per run of each merged cluster, with KAMO's 28 columns.
+            List<String> rows = Files.readAllLines(last.directory().resolve("cluster_summary.dat")).subList(3, 
+                    Files.readAllLines(last.directory().resolve("cluster_summary.dat")).size());
+            int runs = last.outcomes().stream().mapToInt(o -> o.runs().size()).sum();
+            assertThat(rows).hasSize(runs);
+            assertThat(rows).allSatisfy(r -> assertThat(r.trim().split("\\s+")).hasSize(28));
+            assertThat(rows.get(0).trim()).startsWith("cluster_");
             // The two largest clusters chosen are the two forms, each merged without the other.
             assertThat(one.inputs().size()).as("inputs after the cell filter").isEqualTo(16);
             assertThat(one.passes().get(0).outcomes().size()).isEqualTo(3);
