@@ -13,6 +13,8 @@ command -v mvn >/dev/null || { echo "install-test-deps: Maven is required" >&2; 
 declare -A WANTED=(
   [chromium]="command -v chromium"
   [fonts-dejavu-core]="test -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+  # core's MTZ tests run gemmi live on the files mxflow writes (else they use committed gemmi fixtures)
+  [python3-gemmi]="/usr/bin/python3 -c 'import gemmi'"
 )
 
 missing=()

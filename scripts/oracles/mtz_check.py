@@ -6,7 +6,7 @@
 For each file: title, space group (H-M, CCP4 number), cell, reflection count, resolution
 range, sort order, history, datasets, columns (label, type, dataset, header min/max, sum and
 NaN count of the values), the first and last 3 rows, the original indices of the first 5 rows
-after gemmi's apply_isym() (unmerged files), the batch headers (count, and number, title,
+after gemmi's switch_to_original_hkl() (unmerged files), the batch headers (count, and number, title,
 ints, floats and axes of the first and last), and the file's SHA-256.
 
 Used two ways by core's tests (org.mxflow.mtz):
@@ -74,7 +74,7 @@ def summary(path):
                            "floats": [num(v) for v in b.floats], "axes": list(b.axes)}
                           for b in (mtz.batches[0], mtz.batches[len(mtz.batches) - 1])]
     if mtz.column_with_label("M/ISYM") is not None:
-        mtz.apply_isym()
+        mtz.switch_to_original_hkl()
         out["original_hkl_first_rows"] = [[int(v) for v in mtz.array[i][:3]] for i in range(min(5, n))]
     return out
 

@@ -2,7 +2,6 @@ package org.mxflow.mtz;
 
 import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.mxflow.cell.UnitCell;
 import org.mxflow.reflection.Observation;
@@ -148,9 +147,5 @@ public final class UnmergedMtz {
         fl[MtzBatch.F_DETLM + 1] = scan.nx();
         fl[MtzBatch.F_DETLM + 3] = scan.ny();
         return new MtzBatch(image, "Batch " + image, ints, fl, List.of("PHI"));
-    }
-
-    static String describe(double[] v) {
-        return Arrays.toString(v);
     }
 }
