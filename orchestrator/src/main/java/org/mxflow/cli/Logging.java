@@ -15,6 +15,7 @@ final class Logging {
             ctx.getLogger("org.mxflow").setLevel(debug ? Level.DEBUG : Level.INFO);
             Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
             root.setLevel(debug ? Level.INFO : Level.WARN);
+            ctx.getLogger("io.jhdf").setLevel(debug ? Level.INFO : Level.ERROR);   // jhdf warns on every open
         }
     }
 }

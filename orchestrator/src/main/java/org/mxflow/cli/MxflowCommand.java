@@ -16,6 +16,16 @@ import picocli.CommandLine.Option;
         subcommands = {
             CommandLine.HelpCommand.class,
             CorrectHtmlCommand.class,
+            InspectCommand.class,
+            SimulateCommand.class,
+            RunCommand.class,
+            WatchCommand.class,
+            RerunCommand.class,
+            StatusCommand.class,
+            PlanCommand.class,
+            HitmapCommand.class,
+            ProcessCommand.class,
+            DemoCommand.class,
             MergeCommand.class,
         })
 public final class MxflowCommand implements Runnable {

@@ -1,0 +1,142 @@
+package org.mxflow.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.mxflow.cell.UnitCell;
+import org.mxflow.geometry.CrystalModel;
+import org.mxflow.geometry.Mat3;
+import org.mxflow.geometry.Vec3;
+import org.mxflow.reflection.MillerIndex;
+import org.mxflow.reflection.Observation;
+import org.mxflow.reflection.XdsAsciiFile;
+import org.mxflow.symmetry.SpaceGroup;
+import org.mxflow.symmetry.SpaceGroups;
+import org.mxflow.symmetry.SymOp;
+
+/**
+ * Compares an XDS_ASCII.HKL (ours or DIALS's export) with the simulator's truth: the file's
+ * UNIT_CELL_A/B/C-AXIS give its orientation matrix, the truth JSON gives A at φ = 0 (DIALS lab
+ * frame, turned into XDS's by a 180° rotation about x), so h_truth = A_truth⁻¹·A_file·h relates
+ * the two indexings whatever setting either chose. Observations are merged per unique reflection
+ * of the true space group and correlated with the true intensities in resolution shells.
+ */
+public final class TruthComparison {
+
+    /** CC of merged observed intensities with the truth in one shell (Pearson), with the count. */
+    public record ShellCc(double dMaxA, double dMinA, int reflections, double cc) {}
+
+    /** The result: per-shell CCs, the overall CC and how many observations mapped to a true reflection. */
+    public record Result(List<ShellCc> shells, double overallCc, int mapped, int unmapped, int[][] indexMatrix) {}
+
+    private TruthComparison() {}
+
+    /** The truth crystal's A matrix at φ = 0 in XDS's lab frame, from its JSON. */
+    public static Mat3 truthA(Path crystalJson) throws IOException {
+        JsonNode n = new ObjectMapper().readTree(crystalJson.toFile());
+        double[] a = new double[9];
+        for (int i = 0; i < 9; i++) a[i] = n.get("A_lab_at_phi0").get(i).asDouble();
+        return new Mat3(1, 0, 0, 0, -1, 0, 0, 0, -1).times(new Mat3(a));
+    }
+
+    /** h k l → I of the truth file, keyed by the canonical representative in the space group (Friedel mates together). */
+    public static Map<MillerIndex, Double> truthIntensities(Path hklFile, SpaceGroup sg) throws IOException {
+        Map<MillerIndex, Double> m = new HashMap<>();
+        for (String line : Files.readAllLines(hklFile, StandardCharsets.US_ASCII)) {
+            if (line.startsWith("#") || line.isBlank()) continue;
+            String[] t = line.trim().split("\\s+");
+            MillerIndex h = new MillerIndex(Integer.parseInt(t[0]), Integer.parseInt(t[1]), Integer.parseInt(t[2]));
+            m.put(canonical(h, sg), Double.parseDouble(t[3]));
+        }
+        return m;
+    }
+
+    static MillerIndex canonical(MillerIndex h, SpaceGroup sg) {
+        MillerIndex best = null;
+        for (SymOp op : sg.operations().symOps()) {
+            MillerIndex m = op.applyToHkl(h);
+            for (MillerIndex c : new MillerIndex[] {m, m.negate()}) if (best == null || c.compareTo(best) > 0) best = c;
+        }
+        return best;
+    }
+
+    /** The file's A matrix from its UNIT_CELL_A/B/C-AXIS header lines. */
+    public static Mat3 fileA(XdsAsciiFile f) {
+        double[] a = f.header().doubles("UNIT_CELL_A-AXIS").orElseThrow(() -> new IllegalArgumentException("no UNIT_CELL_A-AXIS in the XDS_ASCII header"));
+        double[] b = f.header().doubles("UNIT_CELL_B-AXIS").orElseThrow();
+        double[] c = f.header().doubles("UNIT_CELL_C-AXIS").orElseThrow();
+        return CrystalModel.ofRealBasis(new Vec3(a[0], a[1], a[2]), new Vec3(b[0], b[1], b[2]), new Vec3(c[0], c[1], c[2])).a();
+    }
+
+    public static Result compare(XdsAsciiFile file, Mat3 truthA, Map<MillerIndex, Double> truth, SpaceGroup truthSg,
+                                 UnitCell truthCell, int nShells) {
+        Mat3 m = truthA.inverse().times(fileA(file));
+        int[][] im = new int[3][3];
+        for (int i = 0; i < 3; i++)
+            for (int j = 0; j < 3; j++) {
+                double v = m.get(i, j);
+                im[i][j] = (int) Math.round(v);
+                if (Math.abs(v - im[i][j]) > 0.1)
+                    throw new IllegalArgumentException("file and truth lattices do not match: A_truth⁻¹·A_file element " + v);
+            }
+        Map<MillerIndex, double[]> sums = new TreeMap<>();
+        int mapped = 0, unmapped = 0;
+        for (Observation o : file.observations()) {
+            if (o.sigma() <= 0) continue;
+            MillerIndex h = o.hkl();
+            MillerIndex t = new MillerIndex(im[0][0] * h.h() + im[0][1] * h.k() + im[0][2] * h.l(),
+                    im[1][0] * h.h() + im[1][1] * h.k() + im[1][2] * h.l(),
+                    im[2][0] * h.h() + im[2][1] * h.k() + im[2][2] * h.l());
+            MillerIndex c = canonical(t, truthSg);
+            if (!truth.containsKey(c)) { unmapped++; continue; }
+            mapped++;
+            double w = 1 / (o.sigma() * o.sigma());
+            sums.computeIfAbsent(c, x -> new double[2]);
+            sums.get(c)[0] += w * o.intensity();
+            sums.get(c)[1] += w;
+        }
+        List<double[]> rows = new ArrayList<>(); // {d, Iobs, Itrue}
+        for (Map.Entry<MillerIndex, double[]> e : sums.entrySet()) {
+            MillerIndex h = e.getKey();
+            rows.add(new double[] {truthCell.dSpacing(h), e.getValue()[0] / e.getValue()[1], truth.get(h)});
+        }
+        rows.sort((x, y) -> Double.compare(y[0], x[0]));
+        List<ShellCc> shells = new ArrayList<>();
+        int n = rows.size();
+        for (int s = 0; s < nShells; s++) {
+            int from = s * n / nShells, to = (s + 1) * n / nShells;
+            if (to - from < 3) continue;
+            shells.add(new ShellCc(rows.get(from)[0], rows.get(to - 1)[0], to - from, cc(rows.subList(from, to))));
+        }
+        return new Result(shells, cc(rows), mapped, unmapped, im);
+    }
+
+    private static double cc(List<double[]> rows) {
+        double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+        int n = rows.size();
+        for (double[] r : rows) { sx += r[1]; sy += r[2]; sxx += r[1] * r[1]; syy += r[2] * r[2]; sxy += r[1] * r[2]; }
+        double cov = sxy - sx * sy / n, vx = sxx - sx * sx / n, vy = syy - sy * sy / n;
+        return vx > 0 && vy > 0 ? cov / Math.sqrt(vx * vy) : Double.NaN;
+    }
+
+    /** Space group of a truth crystal JSON. */
+    public static SpaceGroup truthSpaceGroup(Path crystalJson) throws IOException {
+        JsonNode n = new ObjectMapper().readTree(crystalJson.toFile());
+        return SpaceGroups.byNumber(n.get("space_group_number").asInt());
+    }
+
+    public static UnitCell truthCell(Path crystalJson) throws IOException {
+        JsonNode n = new ObjectMapper().readTree(crystalJson.toFile());
+        double[] c = new double[6];
+        for (int i = 0; i < 6; i++) c[i] = n.get("cell").get(i).asDouble();
+        return new UnitCell(c[0], c[1], c[2], c[3], c[4], c[5]);
+    }
+}
