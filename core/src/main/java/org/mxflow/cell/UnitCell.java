@@ -90,6 +90,15 @@ public record UnitCell(double a, double b, double c, double alpha, double beta, 
                 + 2 * (h * k * g[1] + h * l * g[2] + k * l * g[5]);
     }
 
+    /**
+     * 1/d² (Å⁻²) from a precomputed {@link #reciprocalMetric()}: for loops over many reflections,
+     * where {@link #oneOverDSquared(int, int, int)} would recompute the metric every call.
+     */
+    public static double oneOverDSquared(double[] reciprocalMetric, int h, int k, int l) {
+        double[] g = reciprocalMetric;
+        return h * h * g[0] + k * k * g[4] + l * l * g[8] + 2 * (h * k * g[1] + h * l * g[2] + k * l * g[5]);
+    }
+
     /** Interplanar spacing d in Å for reflection h; infinite for (0 0 0). */
     public double dSpacing(MillerIndex hkl) {
         return dSpacing(hkl.h(), hkl.k(), hkl.l());

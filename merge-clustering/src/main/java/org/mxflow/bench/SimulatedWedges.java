@@ -37,12 +37,13 @@ public final class SimulatedWedges {
         ReciprocalAsu asu = group.reciprocalAsu();
         Map<MillerIndex, Double> out = new HashMap<>();
         double dStar = 1 / dMinA;
+        double[] g = cell.reciprocalMetric();
         int hm = (int) Math.ceil(dStar * cell.a()), km = (int) Math.ceil(dStar * cell.b()), lm = (int) Math.ceil(dStar * cell.c());
         for (int h = -hm; h <= hm; h++) {
             for (int k = -km; k <= km; k++) {
                 for (int l = -lm; l <= lm; l++) {
                     MillerIndex m = new MillerIndex(h, k, l);
-                    double s = cell.oneOverDSquared(h, k, l);
+                    double s = UnitCell.oneOverDSquared(g, h, k, l);
                     // Draw for every index in a fixed loop order so the truth does not depend on hashing.
                     double e = -Math.log(1 - random.nextDouble());
                     if (m.isOrigin() || s > dStar * dStar || !asu.isInAsu(m) || group.isSystematicallyAbsent(m)) continue;
@@ -81,6 +82,7 @@ public final class SimulatedWedges {
         double start = Math.toRadians(w.startDeg()), width = Math.toRadians(w.frames() * w.oscillationDeg());
         double dStar = 1 / dMinA;
         UnitCell cell = w.cell();
+        double[] gStar = cell.reciprocalMetric();
         int hm = (int) Math.ceil(dStar * cell.a()), km = (int) Math.ceil(dStar * cell.b()), lm = (int) Math.ceil(dStar * cell.c());
         List<Observation> obs = new ArrayList<>();
         for (int h = -hm; h <= hm; h++) {
@@ -88,7 +90,7 @@ public final class SimulatedWedges {
                 for (int l = -lm; l <= lm; l++) {
                     MillerIndex m = new MillerIndex(h, k, l);
                     if (m.isOrigin()) continue;
-                    double s = cell.oneOverDSquared(h, k, l);
+                    double s = UnitCell.oneOverDSquared(gStar, h, k, l);
                     if (s > dStar * dStar) continue;
                     Double iTrue = truth.get(asu.toAsu(m).hkl());
                     if (iTrue == null) continue;

@@ -60,10 +60,11 @@ public final class ClusterCompleteness {
         Map<MillerIndex, Integer> merged = new HashMap<>(), separate = new HashMap<>();
         double sMax = 0;
         long total = 0;
+        double[] g = cell.reciprocalMetric();
         for (List<MillerIndex> indices : memberIndices) {
             for (MillerIndex h : indices) {
                 if (h.isOrigin()) continue;
-                double s = cell.oneOverDSquared(h.h(), h.k(), h.l());
+                double s = UnitCell.oneOverDSquared(g, h.h(), h.k(), h.l());
                 if (s > sLimit) continue;
                 sMax = Math.max(sMax, s);
                 AsuIndex a = asu.toAsu(h);
@@ -94,12 +95,13 @@ public final class ClusterCompleteness {
         double dStar = Math.sqrt(limit);
         int hm = (int) Math.ceil(dStar * cell.a()), km = (int) Math.ceil(dStar * cell.b()), lm = (int) Math.ceil(dStar * cell.c());
         long merged = 0, separate = 0;
+        double[] g = cell.reciprocalMetric();
         for (int h = -hm; h <= hm; h++) {
             for (int k = -km; k <= km; k++) {
                 for (int l = -lm; l <= lm; l++) {
                     if (h == 0 && k == 0 && l == 0) continue;
                     MillerIndex m = new MillerIndex(h, k, l);
-                    if (!asu.isInAsu(m) || cell.oneOverDSquared(h, k, l) > limit || group.isSystematicallyAbsent(m)) continue;
+                    if (!asu.isInAsu(m) || UnitCell.oneOverDSquared(g, h, k, l) > limit || group.isSystematicallyAbsent(m)) continue;
                     merged++;
                     separate += group.isCentric(m) ? 1 : 2;
                 }

@@ -82,8 +82,9 @@ public final class CcHalfCutoff {
         }
         double[] d = new double[used.size()];
         double dMaxData = 0, dMinData = Double.POSITIVE_INFINITY;
+        double[] g = cell.reciprocalMetric();
         for (int i = 0; i < d.length; i++) {
-            d[i] = cell.dSpacing(used.get(i).hkl());
+            d[i] = 1 / Math.sqrt(UnitCell.oneOverDSquared(g, used.get(i).hkl().h(), used.get(i).hkl().k(), used.get(i).hkl().l()));
             dMaxData = Math.max(dMaxData, d[i]);
             dMinData = Math.min(dMinData, d[i]);
         }

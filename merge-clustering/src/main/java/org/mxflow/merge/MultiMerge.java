@@ -35,8 +35,9 @@ import org.slf4j.LoggerFactory;
  * members; bad frames found by frame CC are cut from the original inputs ({@code files/}); run_02
  * scales the survivors; datasets with outlying error-model b or relative B are removed; run_03
  * scales the rest with the bmin reference (if nothing was removed, run_02 is final). Each run is
- * scaled twice (pass A with the first dataset as reference, pass B with bmed, or bmin in the
- * final run) and writes XSCALE.INP(.1), XSCALE.LP(.1), xscale.hkl (unmerged, ISET),
+ * scaled twice as KAMO does (pass A with the first dataset as reference, pass B with bmed, or bmin
+ * in the final run; pass B is pass A re-expressed relative to that reference, which in this
+ * scaling model is the same minimum) and writes XSCALE.INP(.1), XSCALE.LP(.1), xscale.hkl (unmerged, ISET),
  * xscale_merged.hkl, xscale.cif and ccp4/xscale.mtz.
  */
 public final class MultiMerge {
@@ -82,18 +83,21 @@ public final class MultiMerge {
      * @param wilsonBA2      Wilson B of the merged data
      * @param dMinEstimateA  CC½ = 0.5 estimate from the tanh fit (reported, not applied)
      * @param variation      LCV/aLCV of the cells of the datasets used
+     * @param anisoBestA     best direction's CC½ = 0.5 resolution (aniso.log), NaN if not analysed
+     * @param anisoWorstA    worst direction's
      */
     public record Run(int number, List<Integer> members, int reference, ScalingResult scaling, MergingStatistics statistics,
                       List<MergedReflection> merged, UnitCell cell, double wilsonBA2, double dMinEstimateA,
-                      LinearCellVariation variation) {}
+                      LinearCellVariation variation, double anisoBestA, double anisoWorstA) {}
 
     /**
      * The cluster's result.
      *
+     * @param files   the cluster's input files; run members and removed keys index this list
      * @param runs    the runs made, run_01 first; the last is final
      * @param removed 0-based dataset → reason code (allbadframe, bad_em.b, bad_B)
      */
-    public record Outcome(List<Run> runs, Map<Integer, String> removed) {
+    public record Outcome(List<Path> files, List<Run> runs, Map<Integer, String> removed) {
         public Run finalRun() {
             return runs.get(runs.size() - 1);
         }
@@ -167,7 +171,7 @@ public final class MultiMerge {
         if (members2.isEmpty()) {
             log.append("no dataset left after bad-frame rejection\n");
             finish(clusterDir, log, datasets, runs, removed);
-            return new Outcome(runs, removed);
+            return new Outcome(datasets.stream().map(Dataset::file).toList(), runs, removed);
         }
         Run run2 = run(2, datasets, members2, current2, clusterDir, false);
         runs.add(run2);
@@ -200,7 +204,7 @@ public final class MultiMerge {
             log.append("lpstats: no dataset removed; run_02 is final\n");
         }
         finish(clusterDir, log, datasets, runs, removed);
-        return new Outcome(runs, removed);
+        return new Outcome(datasets.stream().map(Dataset::file).toList(), runs, removed);
     }
 
     /** One run: two scaling passes, statistics, files. */
@@ -238,17 +242,18 @@ public final class MultiMerge {
             for (int k = 0; k < members.size(); k++) byB.add(k);
             byB.sort(Comparator.comparingDouble((Integer k) -> passA.scales().get(k).bA2()).thenComparingInt(k -> k));
             reference = finalReference ? byB.get(0) : byB.get(members.size() / 2);
-            result = scaler.scale(input, group, cell, settings.dMaxA(), settings.dMinA(), reference);
+            // Pass B: the reference only fixes the gauge of this model (see Scaler.rereference).
+            result = Scaler.rereference(passA, reference);
         }
         List<ScaledObservation> obs = result.observations();
         long t1 = System.nanoTime();
         MergingStatistics stats = ShellTable.compute(obs, group, cell, settings.dMaxA(), settings.dMinA(), SHELLS, settings.anomalous());
         List<MergedReflection> merged = Merging.merge(obs);
         double wilson = WilsonPlot.b(merged, cell);
-        double dEstimate = Double.NaN;
-        List<IntensityObservation> io = intensityObservations(obs);
-        CcHalfCutoff.Cut est = CcHalfCutoff.forTarget(0.5).decide(io, cell);
-        if (est.fit() != null) dEstimate = est.fit().resolutionAt(0.5);
+        double dEstimate = dMinEstimate(stats);
+        List<AnisotropyAnalysis.Direction> aniso = AnisotropyAnalysis.analyse(obs, group, cell);
+        double[] bestWorst = AnisotropyAnalysis.bestAndWorst(aniso);
+        write(dir.resolve("aniso.log"), AnisotropyAnalysis.log(aniso, group));
         long t2 = System.nanoTime();
         write(dir.resolve("XSCALE.INP"), XscaleText.inp(group, cell, settings.dMaxA(), settings.dMinA(), SHELLS,
                 settings.friedelsLaw(), names, members.size() > 1 ? reference : -1));
@@ -266,7 +271,25 @@ public final class MultiMerge {
         LOG.debug("run {}: scaling {} s, statistics {} s, files {} s", number, (t1 - t0) / 1e9, (t2 - t1) / 1e9,
                 (System.nanoTime() - t2) / 1e9);
         return new Run(number, List.copyOf(members), reference, result, stats, merged, cell, wilson, dEstimate,
-                LinearCellVariation.of(cells));
+                LinearCellVariation.of(cells), bestWorst[0], bestWorst[1]);
+    }
+
+    /**
+     * dmin.est: where the tanh fit of the table's CC½ shells crosses 0.5 (reported, not applied).
+     * Fitted on the 9 shells of the table, where KAMO fits N_obs/50 bins; NaN if the fit fails.
+     */
+    static double dMinEstimate(MergingStatistics stats) {
+        int n = stats.shells().size();
+        double[] s = new double[n], cc = new double[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = stats.shells().get(i).inverseDSquared();
+            cc[i] = stats.shells().get(i).ccHalfPct() / 100;
+        }
+        try {
+            return TanhCcHalfFit.fit(s, cc).resolutionAt(0.5);
+        } catch (IllegalArgumentException e) {
+            return Double.NaN;
+        }
     }
 
     static List<IntensityObservation> intensityObservations(List<ScaledObservation> obs) {

@@ -7,7 +7,6 @@ import org.mxflow.reflection.MergedReflection;
 import org.mxflow.scale.DatasetScale;
 import org.mxflow.scale.ScaledObservation;
 import org.mxflow.stats.MergingStatistics;
-import org.mxflow.stats.ShellStatistics;
 import org.mxflow.symmetry.SpaceGroup;
 
 /**
@@ -76,33 +75,11 @@ public final class XscaleText {
             sb.append(String.format(Locale.ROOT, "%5d %9.1f %9d %8d   %s%n", i + 1, acc[i] > 0 ? sumI[i] / acc[i] : 0.0, acc[i], rej[i],
                     inputs.get(i)));
         }
-        sb.append("\n\n ").append("SUBSET OF INTENSITY DATA WITH SIGNAL/NOISE >= -3.0 AS FUNCTION OF RESOLUTION").append("\n");
-        sb.append(" RESOLUTION     NUMBER OF REFLECTIONS    COMPLETENESS R-FACTOR  R-FACTOR COMPARED I/SIGMA   R-meas  CC(1/2)  Anomal  SigAno   Nano\n");
-        sb.append("   LIMIT     OBSERVED  UNIQUE  POSSIBLE     OF DATA   observed  expected                                      Corr\n\n");
-        for (ShellStatistics s : statistics.shells()) sb.append(shellRow(KamoFormat.fixed(s.dMinA(), 9, 2), s));
-        sb.append(shellRow("    total", statistics.total()));
+        // The table in XDS's fixed columns (refl's CorrectLpTable, the same code that reproduces a real CORRECT.LP).
+        sb.append("\n\n");
+        for (String line : org.mxflow.stats.CorrectLpTable.format(statistics)) sb.append(line).append('\n');
         sb.append("\n\n WILSON LINE (using all data) : B= ").append(KamoFormat.fixed(wilsonBA2, 3)).append('\n');
         return sb.toString();
-    }
-
-    /** One row of the statistics table in XDS's fixed columns (Appendix A). */
-    static String shellRow(String d, ShellStatistics s) {
-        return d + String.format(Locale.ROOT, "%12d%8d%10d", s.observed(), s.unique(), s.possible())
-                + pct(s.completenessPct(), 11) + pct(s.rObservedPct(), 10) + pct(s.rExpectedPct(), 9)
-                + String.format(Locale.ROOT, "%9d", s.compared()) + num(s.iOverSigma(), 8, 2) + pct(s.rMeasPct(), 9)
-                + num(s.ccHalfPct(), 7, 1) + (s.ccHalfSignificant() ? "*" : " ") + " "
-                + (Double.isNaN(s.anomalousCorrPct()) ? "     0" : String.format(Locale.ROOT, "%5d", Math.round(s.anomalousCorrPct()))
-                        + (s.anomalousCorrSignificant() ? "*" : " "))
-                + " " + num(s.sigAno(), 8, 3) + String.format(Locale.ROOT, "%8d%n", s.anomalousPairs());
-    }
-
-    private static String pct(double v, int width) {
-        return num(v, width, 1) + "%";
-    }
-
-    private static String num(double v, int width, int decimals) {
-        if (Double.isNaN(v)) return " ".repeat(width - 3) + "nan";
-        return KamoFormat.fixed(v, width, decimals);
     }
 
     /**

@@ -115,6 +115,34 @@ public final class Scaler {
         return w.result(reference, cycles);
     }
 
+    /**
+     * The same scaling expressed relative to another reference dataset. In this model the
+     * reference only fixes the gauge (all datasets are refined, then normalised), so XSCALE's
+     * second pass with a marked reference reaches the same minimum: every correction is divided by
+     * the new reference's k·exp(−B/(2d²)); corrected intensities and σ are multiplied by it.
+     * Rejections and error models do not change (they are invariant under a common scale per
+     * reflection).
+     */
+    public static ScalingResult rereference(ScalingResult result, int reference) {
+        if (reference < 0 || reference >= result.scales().size()) {
+            throw new IllegalArgumentException("reference dataset " + reference + " is not in 0.." + (result.scales().size() - 1));
+        }
+        DatasetScale ref = result.scales().get(reference);
+        double lnK = Math.log(ref.k()), bRef = ref.bA2();
+        List<DatasetScale> scales = new ArrayList<>();
+        for (DatasetScale d : result.scales()) {
+            scales.add(new DatasetScale(Math.exp(Math.log(d.k()) - lnK), d.bA2() - bRef, d.knotFrames(), d.knotScale(), d.errorModel(),
+                    d.accepted(), d.rejected()));
+        }
+        List<ScaledObservation> obs = new ArrayList<>(result.observations().size());
+        for (ScaledObservation o : result.observations()) {
+            double f = Math.exp(lnK - 0.5 * bRef * o.oneOverDSq());
+            obs.add(new ScaledObservation(o.dataset(), o.original(), o.asu(), o.minus(), o.centric(), o.oneOverDSq(),
+                    o.intensity() * f, o.sigma() * f, o.rejected()));
+        }
+        return new ScalingResult(reference, scales, obs, result.cycles());
+    }
+
     /** Flat arrays over all observations inside the resolution range, dataset by dataset. */
     private final class Work {
         final int nd;
@@ -147,6 +175,7 @@ public final class Scaler {
             ReciprocalAsu asu = group.reciprocalAsu();
             double sMax = 1 / (dMinA * dMinA) * (1 + 1e-9);
             double sMin = Double.isNaN(dMaxA) ? 0 : 1 / (dMaxA * dMaxA) * (1 - 1e-9);
+            double[] gStar = cell.reciprocalMetric();
             first = new int[nd + 1];
             List<double[]> rows = new ArrayList<>();
             List<Boolean> minusL = new ArrayList<>(), centricL = new ArrayList<>();
@@ -157,7 +186,7 @@ public final class Scaler {
                 for (Observation o : datasets.get(d).observations()) {
                     MillerIndex h = o.hkl();
                     if (h.isOrigin()) continue;
-                    double s = cell.oneOverDSquared(h.h(), h.k(), h.l());
+                    double s = UnitCell.oneOverDSquared(gStar, h.h(), h.k(), h.l());
                     if (s > sMax || s < sMin) continue;
                     AsuIndex a = asu.toAsu(h);
                     Integer id = ids.get(a.hkl());
@@ -453,7 +482,7 @@ public final class Scaler {
                 double so = sigObs[i] / g[i];
                 // Only where the mates' mean is more precise than the observation: otherwise the
                 // difference mostly measures the mates (e.g. one mate from a dataset with bad frames).
-                if (1 / wOthers > so * so) continue;
+                if (1 / wOthers > sc[i] * sc[i]) continue;
                 pts.add(new double[] {others, e * e - 1 / wOthers, so * so, others * others});
             }
             clearOwn(d);

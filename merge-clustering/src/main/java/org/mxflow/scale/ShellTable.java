@@ -187,11 +187,12 @@ public final class ShellTable {
         int km = (int) Math.ceil(dStar * cell.b() / Math.sin(Math.toRadians(Math.min(cell.alpha(), cell.gamma())))) + 1;
         int lm = (int) Math.ceil(dStar * cell.c() / Math.sin(Math.toRadians(Math.min(cell.alpha(), cell.beta())))) + 1;
         long[][] out = new long[shells][2];
+        double[] gStar = cell.reciprocalMetric();
         for (int h = -hm; h <= hm; h++) {
             for (int k = -km; k <= km; k++) {
                 for (int l = -lm; l <= lm; l++) {
                     if (h == 0 && k == 0 && l == 0) continue;
-                    double s = cell.oneOverDSquared(h, k, l);
+                    double s = UnitCell.oneOverDSquared(gStar, h, k, l);
                     int sh = shellOf(s, sLow, sHigh, shells);
                     if (sh < 0) continue;
                     MillerIndex m = new MillerIndex(h, k, l);

@@ -19,13 +19,14 @@ public final class WilsonPlot {
     /** B (Å²) or NaN with fewer than 3 usable bins. */
     public static double b(List<MergedReflection> merged, UnitCell cell) {
         List<double[]> use = new ArrayList<>();
+        double[] g = cell.reciprocalMetric();
         for (MergedReflection r : merged) {
-            double s = cell.oneOverDSquared(r.hkl().h(), r.hkl().k(), r.hkl().l());
+            double s = UnitCell.oneOverDSquared(g, r.hkl().h(), r.hkl().k(), r.hkl().l());
             if (s >= 1 / (4.5 * 4.5)) use.add(new double[] {s, r.iMean()});
         }
         if (use.size() < 60) {
             use.clear();
-            for (MergedReflection r : merged) use.add(new double[] {cell.oneOverDSquared(r.hkl().h(), r.hkl().k(), r.hkl().l()), r.iMean()});
+            for (MergedReflection r : merged) use.add(new double[] {UnitCell.oneOverDSquared(g, r.hkl().h(), r.hkl().k(), r.hkl().l()), r.iMean()});
         }
         // Stable sort on s: ties keep the merged (ASU index) order, so the bins are reproducible.
         use.sort(Comparator.comparingDouble(x -> x[0]));

@@ -87,6 +87,12 @@ class MultiMergeTest {
             assertThat(tmp.resolve("cluster_0013/run_03/" + f)).exists();
         }
         assertThat(Files.readString(tmp.resolve("cluster_0013/run_03/XSCALE.INP"))).contains(" INPUT_FILE=*");
+        // XSCALE.LP: the K/B and error-model tables and the statistics table in XDS columns (total row last).
+        String lp = Files.readString(tmp.resolve("cluster_0013/run_03/XSCALE.LP"));
+        assertThat(lp).contains("     K        B           DATA SET NAME", "a        b          ISa    ISa0   INPUT DATA SET",
+                "SUBSET OF INTENSITY DATA WITH SIGNAL/NOISE >= -3.0 AS FUNCTION OF RESOLUTION");
+        assertThat(lp.lines().filter(l -> l.startsWith("    total")).findFirst().orElseThrow().substring(9, 21).trim())
+                .isEqualTo(Long.toString(out.finalRun().statistics().total().observed()));
         // xscale.hkl reads back as XDS_ASCII with the scaled observations.
         XdsAsciiFile x3 = XdsAsciiReader.read(tmp.resolve("cluster_0013/run_03/xscale.hkl"));
         assertThat(x3.observations().size()).isEqualTo(out.finalRun().scaling().observations().size());

@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
             HitmapCommand.class,
             ProcessCommand.class,
             DemoCommand.class,
+            MergeCommand.class,
         })
 public final class MxflowCommand implements Runnable {
 

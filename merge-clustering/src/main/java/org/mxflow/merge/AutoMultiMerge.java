@@ -1,0 +1,360 @@
+package org.mxflow.merge;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.mxflow.cell.UnitCell;
+import org.mxflow.cluster.CcClustering;
+import org.mxflow.cluster.CellClustering;
+import org.mxflow.cluster.ClusterChoice;
+import org.mxflow.cluster.DendrogramJson;
+import org.mxflow.merge.MergeDirectoryNames.Clustering;
+import org.mxflow.reflection.MillerIndex;
+import org.mxflow.reflection.Observation;
+import org.mxflow.reflection.XdsAsciiFile;
+import org.mxflow.reflection.XdsAsciiWriter;
+import org.mxflow.scale.Scaler;
+import org.mxflow.symmetry.ReciprocalAsu;
+import org.mxflow.symmetry.SpaceGroup;
+import org.mxflow.symmetry.SpaceGroups;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The merge of one sample as KAMO's auto_multi_merge runs it with one clustering method
+ * (kamo-conventions 4.3–4.12): common space group, {@code cells.dat}/{@code excluded.lst}
+ * (cell filter), indexing-ambiguity resolution, then resolution passes — cluster all datasets
+ * at the start resolution, choose clusters, merge each ({@link MultiMerge}), cut at CC½ = 0.35
+ * on the best result, merge again there, cut at 0.5, merge again, and rename the last pass
+ * {@code …_final}. Clusters are merged on a thread pool; every cluster writes only its own
+ * directory and results are gathered in cluster order, so outputs do not depend on the
+ * number of threads.
+ */
+public final class AutoMultiMerge {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AutoMultiMerge.class);
+
+    /**
+     * @param clustering  BLEND-style cell clustering or CC clustering
+     * @param dStartA     start resolution (Å): half-corner at SPring-8
+     * @param friedelsLaw TRUE/FALSE if the sample sheet says, else null
+     * @param thresholds  cluster choice (SPring-8: Cmpl ≥ 10 %, Redun ≥ 2), with max_clusters
+     * @param threads     clusters merged at once
+     * @param scaler      scaling settings
+     * @param passes      run the CC½ resolution passes (false: only the start resolution, as _final)
+     */
+    public record Settings(Clustering clustering, double dStartA, Boolean friedelsLaw, ClusterChoice.Thresholds thresholds,
+                           int threads, Scaler.Settings scaler, boolean passes) {}
+
+    /** One prepared input: file, label relative to the common parent, content (reindexed if needed). */
+    public record Input(Path file, String label, XdsAsciiFile data) {}
+
+    /** The clusters merged in one pass. */
+    public record Pass(Path directory, double dMinA, List<Integer> clusterNumbers, List<MultiMerge.Outcome> outcomes,
+                       List<ClusterSummary.Row> rows) {}
+
+    /** The sample's result: its merge directory and the passes (the last one is _final). */
+    public record Outcome(Path sampleDirectory, List<Input> inputs, List<Pass> passes, List<ReindexOperator> reindexing) {}
+
+    private final Settings settings;
+
+    public AutoMultiMerge(Settings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Merges the sample's datasets under {@code outputRoot}.
+     *
+     * @param sample the sheet's sample name (sanitised for the directory, never passed to a shell)
+     * @param files  XDS_ASCII.HKL files and their content, in formerge.lst order
+     */
+    public Outcome run(String sample, List<Path> files, List<XdsAsciiFile> data, Path outputRoot) throws IOException {
+        if (files.size() != data.size() || files.isEmpty()) {
+            throw new IllegalArgumentException("merge needs at least one file (got " + files.size() + " paths, " + data.size() + " contents)");
+        }
+        Path sampleDir = MergeDirectoryNames.sampleDirectory(outputRoot, settings.clustering(), settings.dStartA(), sample);
+        Files.createDirectories(sampleDir);
+        StringBuilder log = new StringBuilder();
+        log.append("mxflow merge of sample '").append(sample).append("' with ").append(settings.clustering().label())
+                .append(" clustering, start ").append(KamoFormat.fixed(settings.dStartA(), 2)).append(" A\n");
+
+        // Common symmetry: the most frequent space group of the headers (ties: lower number).
+        Map<Integer, Integer> votes = new HashMap<>();
+        for (XdsAsciiFile f : data) votes.merge(f.header().spaceGroupNumber(), 1, Integer::sum);
+        int sgNumber = votes.entrySet().stream()
+                .max(Comparator.<Map.Entry<Integer, Integer>>comparingInt(Map.Entry::getValue).thenComparing(e -> -e.getKey()))
+                .orElseThrow().getKey();
+        if (sgNumber < 1) {
+            throw new IllegalArgumentException("the inputs carry no SPACE_GROUP_NUMBER (e.g. " + files.get(0) + ")");
+        }
+        SpaceGroup group = SpaceGroups.byNumber(sgNumber);
+        Path parent = commonParent(files);
+        List<MergeListFiles.DatasetCell> cells = new ArrayList<>();
+        Map<Path, Integer> indexOf = new HashMap<>();
+        StringBuilder prep = new StringBuilder("symmetry= " + group.xhm() + " (" + group.number() + ")\n");
+        for (int i = 0; i < files.size(); i++) {
+            XdsAsciiFile f = data.get(i);
+            if (f.header().spaceGroupNumber() != sgNumber || f.header().unitCell() == null) {
+                prep.append("skip ").append(files.get(i)).append(": space group ").append(f.header().spaceGroupNumber())
+                        .append(" is not ").append(sgNumber).append('\n');
+                continue;
+            }
+            cells.add(new MergeListFiles.DatasetCell(files.get(i), f.header().unitCell()));
+            indexOf.put(files.get(i), i);
+        }
+        List<MergeListFiles.DatasetCell> kept = MergeListFiles.writeFiltered(sampleDir, cells, new CellOutlierFilter());
+        prep.append(kept.size()).append(" of ").append(cells.size()).append(" datasets kept by the cell filter\n");
+        List<Input> inputs = new ArrayList<>();
+        for (MergeListFiles.DatasetCell dc : kept) {
+            inputs.add(new Input(dc.file(), parent.relativize(dc.file().toAbsolutePath().normalize()).toString(), data.get(indexOf.get(dc.file()))));
+        }
+
+        // Indexing ambiguity: selective breeding on 3 Å non-anomalous merged data.
+        List<ReindexOperator> ops = resolveAmbiguity(group, inputs, sampleDir, prep);
+        MergeListFiles.writeAtomically(sampleDir.resolve("prep_merge.log"), prep.toString());
+        if (inputs.size() < 2) {
+            log.append("Too few datasets (").append(inputs.size()).append(")\n");
+            MergeListFiles.writeAtomically(sampleDir.resolve("multi_merge.log"), log.toString());
+            return new Outcome(sampleDir, inputs, List.of(), ops);
+        }
+
+        List<Pass> passes = new ArrayList<>();
+        Pass pass = mergePass(sampleDir, group, inputs, settings.dStartA(), log);
+        passes.add(pass);
+        if (settings.passes()) {
+            for (double ccMin : new double[] {0.35, 0.5}) {
+                double d = cutoff(pass, ccMin, log);
+                if (!Double.isFinite(d)) break;
+                if (Files.exists(sampleDir.resolve(MergeDirectoryNames.passDirectoryName(settings.clustering(), d, false)))) {
+                    log.append("pass at ").append(KamoFormat.fixed(d, 2)).append(" A exists; stop\n");
+                    break;
+                }
+                pass = mergePass(sampleDir, group, inputs, d, log);
+                passes.add(pass);
+            }
+        }
+        Pass last = passes.get(passes.size() - 1);
+        Path finalDir = sampleDir.resolve(MergeDirectoryNames.passDirectoryName(settings.clustering(), last.dMinA(), true));
+        if (Files.exists(finalDir)) {
+            throw new IOException(finalDir + " already exists: remove the old merge before merging again");
+        }
+        Files.move(last.directory(), finalDir);
+        passes.set(passes.size() - 1, new Pass(finalDir, last.dMinA(), last.clusterNumbers(), last.outcomes(), last.rows()));
+        log.append("final: ").append(finalDir.getFileName()).append('\n');
+        MergeListFiles.writeAtomically(sampleDir.resolve("multi_merge.log"), log.toString());
+        return new Outcome(sampleDir, inputs, passes, ops);
+    }
+
+    private List<ReindexOperator> resolveAmbiguity(SpaceGroup group, List<Input> inputs, Path sampleDir, StringBuilder prep)
+            throws IOException {
+        List<UnitCell> cells = inputs.stream().map(i -> i.data().header().unitCell()).toList();
+        UnitCell mean = MultiMerge.meanCell(cells);
+        List<ReindexOperator> alternatives = IndexingAmbiguity.alternatives(group, mean, IndexingAmbiguity.MAX_DELTA_DEG);
+        List<ReindexOperator> chosen = new ArrayList<>();
+        if (alternatives.size() < 2 || inputs.size() < 2) {
+            prep.append("no indexing ambiguity\n");
+            for (int i = 0; i < inputs.size(); i++) chosen.add(ReindexOperator.identity());
+            return chosen;
+        }
+        prep.append("indexing ambiguity: ").append(alternatives).append('\n');
+        ReciprocalAsu asu = group.reciprocalAsu();
+        List<Map<MillerIndex, MergedIntensity>> merged = new ArrayList<>();
+        for (Input in : inputs) merged.add(mergedForCc(in.data(), group, asu, 3.0));
+        IndexingAmbiguity.Assignment a = IndexingAmbiguity.selectiveBreeding(merged, alternatives, asu);
+        prep.append("selective breeding: ").append(a.cycles()).append(" cycles").append(a.converged() ? "" : " (not converged)").append('\n');
+        StringBuilder lst = new StringBuilder();
+        List<MergeListFiles.DatasetCell> newCells = new ArrayList<>();
+        List<Input> out = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            int op = a.operators()[i];
+            Input in = inputs.get(i);
+            if (op < 0) {
+                prep.append("drop ").append(in.file()).append(": fewer than 2 reflections\n");
+                continue;
+            }
+            ReindexOperator r = alternatives.get(op);
+            if (r.isIdentity()) {
+                out.add(in);
+                chosen.add(r);
+                lst.append(in.file()).append('\n');
+                newCells.add(new MergeListFiles.DatasetCell(in.file(), in.data().header().unitCell()));
+                continue;
+            }
+            List<Observation> obs = new ArrayList<>(in.data().observations().size());
+            for (Observation o : in.data().observations()) {
+                obs.add(new Observation(r.apply(o.hkl()), o.intensity(), o.sigma(), o.xdPx(), o.ydPx(), o.zdFrame(), o.rlp(),
+                        o.peakPercent(), o.corrPercent(), o.psiDeg()));
+            }
+            XdsAsciiFile re = new XdsAsciiFile(in.data().header(), obs);
+            Path file = MultiMerge.safeChild(sampleDir.resolve("input_files"), in.label() + "_reidx.HKL");
+            Files.createDirectories(file.getParent());
+            XdsAsciiWriter.write(re, file);
+            prep.append("reindex ").append(in.file()).append(" by ").append(r).append(" -> ").append(file).append('\n');
+            out.add(new Input(file, in.label() + "_reidx.HKL", re));
+            chosen.add(r);
+            lst.append(file).append('\n');
+            newCells.add(new MergeListFiles.DatasetCell(file, re.header().unitCell()));
+        }
+        MergeListFiles.writeAtomically(sampleDir.resolve("formerge_reindexed.lst"), lst.toString());
+        MergeListFiles.writeAtomically(sampleDir.resolve("cells_reindexed.dat"), MergeListFiles.cellsDat(newCells));
+        inputs.clear();
+        inputs.addAll(out);
+        return chosen;
+    }
+
+    /** Non-anomalous merged intensities of one file at d ≥ dMinA (σ ≤ 0 dropped), ASU keys. */
+    static Map<MillerIndex, MergedIntensity> mergedForCc(XdsAsciiFile f, SpaceGroup group, ReciprocalAsu asu, double dMinA) {
+        UnitCell cell = f.header().unitCell();
+        double sMax = 1 / (dMinA * dMinA);
+        double[] g = cell.reciprocalMetric();
+        List<IntensityObservation> io = new ArrayList<>();
+        for (Observation o : f.observations()) {
+            if (!(o.sigma() > 0) || o.hkl().isOrigin()) continue;
+            if (UnitCell.oneOverDSquared(g, o.hkl().h(), o.hkl().k(), o.hkl().l()) > sMax) continue;
+            io.add(new IntensityObservation(asu.toAsu(o.hkl()).hkl(), o.intensity(), o.sigma()));
+        }
+        return MergedIntensity.merge(io);
+    }
+
+    /** One pass: cluster, choose, merge the chosen clusters, write the summaries. */
+    private Pass mergePass(Path sampleDir, SpaceGroup group, List<Input> inputs, double dMinA, StringBuilder log) throws IOException {
+        Path dir = sampleDir.resolve(MergeDirectoryNames.passDirectoryName(settings.clustering(), dMinA, false));
+        Path work = dir.resolve(settings.clustering().workDirectory());
+        Files.createDirectories(work);
+        List<UnitCell> cells = inputs.stream().map(i -> i.data().header().unitCell()).toList();
+        List<List<MillerIndex>> indices = new ArrayList<>();
+        for (Input in : inputs) indices.add(in.data().observations().stream().map(Observation::hkl).toList());
+        List<ClusterChoice.Candidate> candidates;
+        Map<Integer, int[]> members = new LinkedHashMap<>();
+        if (settings.clustering() == Clustering.BLEND) {
+            CellClustering.Result r = new CellClustering().cluster(cells);
+            candidates = ClusterChoice.blendCandidates(r, indices, cells, group, dMinA);
+            for (int k = 1; k <= r.tree().clusterCount(); k++) members.put(k, r.tree().members(k));
+            StringBuilder lookup = new StringBuilder();
+            for (int i = 0; i < inputs.size(); i++) lookup.append(String.format(Locale.ROOT, "dataset_%03d %s%n", i, inputs.get(i).file()));
+            MergeListFiles.writeAtomically(work.resolve("xds_lookup_table.txt"), lookup.toString());
+            MergeListFiles.writeAtomically(work.resolve("blend_cluster_summary.dat"), ClusterChoice.blendSummary(candidates, dMinA));
+            if (r.tree().clusterCount() > 0) {
+                DendrogramJson.write(work.resolve("dendro.json"), r.tree(), DendrogramJson.oneBasedLabels(inputs.size()));
+            }
+        } else {
+            ReciprocalAsu asu = group.reciprocalAsu();
+            List<Map<MillerIndex, MergedIntensity>> merged = new ArrayList<>();
+            for (Input in : inputs) merged.add(mergedForCc(in.data(), group, asu, dMinA));
+            CcClustering.Result r = new CcClustering().cluster(merged);
+            candidates = ClusterChoice.ccCandidates(r, indices, cells, group, dMinA);
+            if (r.tree() != null) {
+                for (int k = 1; k <= r.tree().clusterCount(); k++) {
+                    int[] leaves = r.tree().members(k);
+                    int[] m = new int[leaves.length];
+                    for (int i = 0; i < m.length; i++) m[i] = r.used().get(leaves[i]);
+                    members.put(k, m);
+                }
+                List<String> labels = r.used().stream().map(i -> Integer.toString(i + 1)).toList();
+                if (r.tree().clusterCount() > 0) DendrogramJson.write(work.resolve("dendro.json"), r.tree(), labels);
+            }
+            MergeListFiles.writeAtomically(work.resolve("cctable.dat"), r.ccTable());
+            MergeListFiles.writeAtomically(work.resolve("CLUSTERS.txt"), r.clustersText());
+            MergeListFiles.writeAtomically(work.resolve("cctable_notused.lst"),
+                    MergeListFiles.pathList(r.removed().stream().map(i -> inputs.get(i).file()).toList()));
+            MergeListFiles.writeAtomically(work.resolve("cc_cluster_summary.dat"), ClusterChoice.ccSummary(candidates, dMinA));
+        }
+        MergeListFiles.writeAtomically(work.resolve("filenames.lst"), MergeListFiles.pathList(inputs.stream().map(Input::file).toList()));
+        List<ClusterChoice.Candidate> chosen = ClusterChoice.choose(candidates, settings.thresholds());
+        log.append(String.format(Locale.ROOT, "%s: %d clusters, %d chosen%n", dir.getFileName(), candidates.size(), chosen.size()));
+
+        MultiMerge mm = new MultiMerge(new MultiMerge.Settings(group, Double.NaN, dMinA, settings.friedelsLaw(), settings.scaler()));
+        List<Integer> numbers = new ArrayList<>();
+        List<Future<MultiMerge.Outcome>> futures = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()));
+        try {
+            for (ClusterChoice.Candidate c : chosen) {
+                int number = c.clusterNumber();
+                numbers.add(number);
+                List<MultiMerge.Dataset> ds = new ArrayList<>();
+                for (int i : members.get(number)) {
+                    Input in = inputs.get(i);
+                    ds.add(new MultiMerge.Dataset(in.file(), in.label(), in.data()));
+                }
+                Path clusterDir = dir.resolve(MergeDirectoryNames.clusterDirectoryName(number));
+                futures.add(pool.submit(() -> mm.merge(ds, clusterDir)));
+            }
+            List<MultiMerge.Outcome> outcomes = new ArrayList<>();
+            List<ClusterSummary.Row> rows = new ArrayList<>();
+            List<String> failed = new ArrayList<>();
+            for (int k = 0; k < futures.size(); k++) {
+                String name = MergeDirectoryNames.clusterDirectoryName(numbers.get(k));
+                try {
+                    MultiMerge.Outcome o = futures.get(k).get();
+                    outcomes.add(o);
+                    for (MultiMerge.Run run : o.runs()) {
+                        rows.add(new ClusterSummary.Row(name, chosen.get(k).height(), run, chosen.get(k).datasets()));
+                    }
+                } catch (ExecutionException e) {
+                    LOG.warn("{} failed: {}", name, e.getCause().getMessage());
+                    log.append(name).append(" failed: ").append(e.getCause().getMessage()).append('\n');
+                    outcomes.add(null);
+                    failed.add(name);
+                }
+            }
+            MergeListFiles.writeAtomically(dir.resolve("cluster_summary.dat"), ClusterSummary.text(dMinA, rows, failed));
+            return new Pass(dir, dMinA, numbers, outcomes, rows);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while merging " + dir, e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * KAMO's choose_best_result then the CC½ cut-off (kamo-conventions 4.11.2–4.11.3): final runs
+     * sorted by redundancy, top half kept if more than two, best (CC½, outer CC½); NaN if none.
+     */
+    private double cutoff(Pass pass, double ccMin, StringBuilder log) {
+        List<MultiMerge.Run> finals = new ArrayList<>();
+        for (MultiMerge.Outcome o : pass.outcomes()) if (o != null) finals.add(o.finalRun());
+        if (finals.isEmpty()) {
+            log.append("no merged cluster to decide the resolution\n");
+            return Double.NaN;
+        }
+        List<MultiMerge.Run> sorted = new ArrayList<>(finals);
+        sorted.sort(Comparator.comparingDouble((MultiMerge.Run r) -> -r.statistics().total().multiplicity()));
+        if (sorted.size() > 2) sorted = new ArrayList<>(sorted.subList(0, sorted.size() / 2));
+        sorted.sort(Comparator.comparingDouble((MultiMerge.Run r) -> -nanLow(r.statistics().total().ccHalfPct()))
+                .thenComparingDouble(r -> -nanLow(r.statistics().outerShell().ccHalfPct())));
+        MultiMerge.Run best = sorted.get(0);
+        CcHalfCutoff.Cut cut = CcHalfCutoff.forTarget(ccMin).decide(MultiMerge.intensityObservations(best.scaling().observations()), best.cell());
+        log.append(String.format(Locale.ROOT, "resolution cut at CC1/2 %.2f: %s%n", ccMin,
+                cut.found() ? KamoFormat.fixed(cut.dMinA(), 2) + " A (outer CC1/2 " + KamoFormat.fixed(cut.ccHalfOuter(), 3) + ")" : cut.reason()));
+        return cut.found() ? cut.dMinA() : Double.NaN;
+    }
+
+    private static double nanLow(double v) {
+        return Double.isNaN(v) ? Double.NEGATIVE_INFINITY : v;
+    }
+
+    /** Deepest directory containing all files. */
+    static Path commonParent(List<Path> files) {
+        Path common = files.get(0).toAbsolutePath().normalize().getParent();
+        for (Path f : files) {
+            Path p = f.toAbsolutePath().normalize();
+            while (common != null && !p.startsWith(common)) common = common.getParent();
+        }
+        if (common == null) {
+            throw new IllegalArgumentException("input files share no common directory");
+        }
+        return common;
+    }
+}

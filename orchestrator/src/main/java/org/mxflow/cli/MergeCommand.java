@@ -1,0 +1,169 @@
+package org.mxflow.cli;
+
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.mxflow.cluster.ClusterChoice;
+import org.mxflow.merge.AutoMultiMerge;
+import org.mxflow.merge.HalfCornerResolution;
+import org.mxflow.merge.KamoFormat;
+import org.mxflow.merge.MergeDirectoryNames.Clustering;
+import org.mxflow.merge.MultiMerge;
+import org.mxflow.reflection.Observation;
+import org.mxflow.reflection.XdsAsciiFile;
+import org.mxflow.reflection.XdsAsciiHeader;
+import org.mxflow.reflection.XdsAsciiReader;
+import org.mxflow.scale.Scaler;
+import org.mxflow.stats.ShellStatistics;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mxflow merge}: KAMO's merge step on its own for any set of XDS_ASCII.HKL files —
+ * clustering, run_01..03 rejection rounds and the CC½ resolution passes — producing the
+ * {@code merge_<blend|cc>_<d>S_<sample>/…_final/cluster_NNNN/run_NN} tree.
+ */
+@Command(name = "merge", mixinStandardHelpOptions = true,
+        description = "Cluster, scale and merge XDS_ASCII.HKL files of one sample like KAMO (merge_<method>_<d>S_<sample>/ trees).")
+final class MergeCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..*", paramLabel = "FILE", description = "XDS_ASCII.HKL files (or use --list).")
+    List<Path> files = new ArrayList<>();
+
+    @Option(names = "--list", paramLabel = "formerge.lst", description = "A file with one XDS_ASCII.HKL path per line.")
+    Path list;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "DIR", description = "Directory that receives the merge_* directories.")
+    Path out;
+
+    @Option(names = "--sample", defaultValue = "sample", paramLabel = "NAME", description = "Sample name (sanitised as KAMO does). Default: ${DEFAULT-VALUE}.")
+    String sample;
+
+    @Option(names = "--clustering", split = ",", defaultValue = "blend,cc", paramLabel = "METHOD",
+            description = "blend and/or cc, comma separated. Default: ${DEFAULT-VALUE}.")
+    List<String> clustering;
+
+    @Option(names = "--d-min", paramLabel = "D", description = "Start resolution in Å. Default: the half-corner resolution from the "
+            + "headers' detector geometry, else the highest resolution in the data.")
+    Double dMin;
+
+    @Option(names = "--anomalous", paramLabel = "yes|no", description = "Keep Friedel mates apart (no: merge them). Default: not specified.")
+    String anomalous;
+
+    @Option(names = "--threads", defaultValue = "2", paramLabel = "N", description = "Clusters merged at once. Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Option(names = "--max-clusters", defaultValue = "8", paramLabel = "N", description = "At most this many clusters merged per pass (0: all). Default: ${DEFAULT-VALUE}.")
+    int maxClusters;
+
+    @Option(names = "--min-cmpl", defaultValue = "10", paramLabel = "PCT", description = "Minimum cluster completeness (SPring-8: 10, KAMO: 90). Default: ${DEFAULT-VALUE}.")
+    double minCompleteness;
+
+    @Option(names = "--no-passes", description = "Merge only at the start resolution (no CC½ resolution passes).")
+    boolean noPasses;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        List<Path> inputs = new ArrayList<>(files);
+        if (list != null) {
+            if (!Files.isRegularFile(list)) throw new FileNotFoundException(list + ": no such list file");
+            int n = 0;
+            for (String line : Files.readAllLines(list, StandardCharsets.UTF_8)) {
+                n++;
+                String t = line.trim();
+                if (t.isEmpty() || t.startsWith("#")) continue;
+                Path p = Path.of(t);
+                inputs.add(p.isAbsolute() ? p : list.toAbsolutePath().getParent().resolve(p));
+            }
+        }
+        if (inputs.isEmpty()) throw new IllegalArgumentException("no input files: give XDS_ASCII.HKL files or --list");
+        Boolean friedel = null;
+        if (anomalous != null) {
+            switch (anomalous.toLowerCase(Locale.ROOT)) {
+                case "yes", "true" -> friedel = false;
+                case "no", "false" -> friedel = true;
+                default -> throw new IllegalArgumentException("--anomalous must be yes or no, got '" + anomalous + "'");
+            }
+        }
+        List<Clustering> methods = new ArrayList<>();
+        for (String c : clustering) {
+            methods.add(switch (c.trim().toLowerCase(Locale.ROOT)) {
+                case "blend" -> Clustering.BLEND;
+                case "cc" -> Clustering.CC;
+                default -> throw new IllegalArgumentException("--clustering takes blend and/or cc, got '" + c + "'");
+            });
+        }
+        List<XdsAsciiFile> data = new ArrayList<>();
+        for (Path p : inputs) {
+            if (!Files.isRegularFile(p)) throw new FileNotFoundException(p + ": no such XDS_ASCII.HKL file");
+            XdsAsciiFile f = XdsAsciiReader.read(p);
+            if (f.header().merged()) throw new IllegalArgumentException(p + ": merged data (MERGE=TRUE) cannot be scaled; give unmerged XDS_ASCII.HKL");
+            if (f.header().unitCell() == null) throw new IllegalArgumentException(p + ": no UNIT_CELL_CONSTANTS in the header");
+            data.add(f);
+        }
+        double start = dMin != null ? dMin : startResolution(data);
+        if (!(start > 0)) throw new IllegalArgumentException("--d-min must be positive, got " + start);
+        Files.createDirectories(out);
+        PrintWriter w = spec.commandLine().getOut();
+        ClusterChoice.Thresholds thresholds = new ClusterChoice.Thresholds(minCompleteness, 2.0, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, maxClusters);
+        for (Clustering m : methods) {
+            AutoMultiMerge.Outcome o = new AutoMultiMerge(new AutoMultiMerge.Settings(m, start, friedel, thresholds, threads,
+                    Scaler.Settings.defaults(), !noPasses)).run(sample, inputs, data, out);
+            w.println(summary(o));
+        }
+        w.flush();
+        return 0;
+    }
+
+    private static String summary(AutoMultiMerge.Outcome o) {
+        StringBuilder sb = new StringBuilder(o.sampleDirectory().toString()).append('\n');
+        if (o.passes().isEmpty()) return sb.append("  nothing merged (too few datasets)").toString();
+        AutoMultiMerge.Pass last = o.passes().get(o.passes().size() - 1);
+        sb.append("  ").append(last.directory().getFileName()).append(": ").append(last.clusterNumbers().size()).append(" cluster(s)");
+        for (int k = 0; k < last.outcomes().size(); k++) {
+            MultiMerge.Outcome c = last.outcomes().get(k);
+            if (c == null) continue;
+            ShellStatistics t = c.finalRun().statistics().total();
+            sb.append(String.format(Locale.ROOT, "%n  cluster_%04d run_%02d: %d datasets, Cmpl %s%%, Redun %s, CC1/2 %s%%, Rmeas %s%%",
+                    last.clusterNumbers().get(k), c.finalRun().number(), c.finalRun().members().size(),
+                    KamoFormat.fixed(t.completenessPct(), 1), KamoFormat.fixed(t.multiplicity(), 1),
+                    KamoFormat.fixed(t.ccHalfPct(), 1), KamoFormat.fixed(t.rMeasPct(), 1)));
+        }
+        return sb.toString();
+    }
+
+    /** Half-corner resolution of the first file's detector geometry, else the data's highest resolution. */
+    static double startResolution(List<XdsAsciiFile> data) {
+        XdsAsciiHeader h = data.get(0).header();
+        Optional<double[]> nx = h.doubles("NX"), ny = h.doubles("NY"), qx = h.doubles("QX"), qy = h.doubles("QY");
+        Optional<double[]> ox = h.doubles("ORGX"), oy = h.doubles("ORGY"), dist = h.doubles("DETECTOR_DISTANCE");
+        if (nx.isPresent() && ny.isPresent() && qx.isPresent() && qy.isPresent() && ox.isPresent() && oy.isPresent()
+                && dist.isPresent() && Double.isFinite(h.wavelengthA())) {
+            return KamoFormat.round(HalfCornerResolution.fromDetector(h.wavelengthA(), Math.abs(dist.get()[0]), (int) nx.get()[0],
+                    (int) ny.get()[0], qx.get()[0], qy.get()[0], ox.get()[0], oy.get()[0]).startResolutionA(), 2);
+        }
+        double best = Double.POSITIVE_INFINITY;
+        for (XdsAsciiFile f : data) {
+            for (Observation o : f.observations()) {
+                if (o.hkl().isOrigin()) continue;
+                best = Math.min(best, f.header().unitCell().dSpacing(o.hkl()));
+            }
+        }
+        // Up to the next 0.01 Å, so the limit keeps every observation.
+        return Math.ceil(best * 100 - 1e-9) / 100;
+    }
+}

@@ -1,0 +1,79 @@
+package org.mxflow.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mxflow.bench.SimulatedWedges;
+import org.mxflow.cell.UnitCell;
+import org.mxflow.merge.ReindexOperator;
+import org.mxflow.mtz.MtzFile;
+import org.mxflow.mtz.MtzReader;
+import org.mxflow.reflection.MillerIndex;
+import org.mxflow.reflection.XdsAsciiWriter;
+import org.mxflow.symmetry.SpaceGroup;
+import org.mxflow.symmetry.SpaceGroups;
+import picocli.CommandLine;
+
+class MergeCommandTest {
+
+    /** Six simulated 10° wedges of one P212121 crystal form at 3.5 Å, written as XDS_ASCII.HKL. */
+    static List<Path> wedges(Path root) throws Exception {
+        SpaceGroup sg = SpaceGroups.byNumber(19);
+        UnitCell cell = new UnitCell(60, 70, 80, 90, 90, 90);
+        Map<MillerIndex, Double> truth = SimulatedWedges.truth(sg, cell, 3.5, 20, 3);
+        List<Path> out = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            SimulatedWedges.Wedge w = new SimulatedWedges.Wedge(cell, 30.0 * i, 20, 0.5, 1.0, 0, 0, 10, 0.05, Set.of(),
+                    ReindexOperator.identity(), 900 + i);
+            Path p = root.resolve("pin0" + i + "/data01/XDS_ASCII.HKL");
+            Files.createDirectories(p.getParent());
+            XdsAsciiWriter.write(SimulatedWedges.wedge(truth, sg, w, 3.5, 1.0), p);
+            out.add(p);
+        }
+        return out;
+    }
+
+    @Test
+    void mergesAListIntoKamosTreeWithAnMtzThatReadsBack(@TempDir Path tmp) throws Exception {
+        List<Path> files = wedges(tmp.resolve("proc"));
+        Path lst = tmp.resolve("formerge.lst");
+        Files.writeString(lst, String.join("\n", files.stream().map(Path::toString).toList()) + "\n");
+        StringWriter out = new StringWriter();
+        CommandLine cl = MxflowCommand.newCommandLine();
+        cl.setOut(new PrintWriter(out));
+        int rc = cl.execute("merge", "-o", tmp.resolve("out").toString(), "--sample", "../lyso A", "--clustering", "cc",
+                "--no-passes", "--max-clusters", "1", "--list", lst.toString());
+        assertThat(rc).isZero();
+        // The sample name cannot leave the output tree: '/' becomes '-', ' ' becomes '_'.
+        Path sampleDir = tmp.resolve("out/merge_cc_3.5S_..-lyso_A");
+        assertThat(sampleDir.resolve("formerge.lst")).exists();
+        // Start resolution: the data's highest resolution, rounded up to 0.01 Å (≤ 3.5 Å by construction).
+        Path fin = sampleDir.resolve("cc_3.50A_final");
+        assertThat(fin.resolve("cluster_summary.dat")).exists();
+        assertThat(fin.resolve("cc_clustering/cctable.dat")).exists();
+        Path run = Files.exists(fin.resolve("cluster_0005/run_03")) ? fin.resolve("cluster_0005/run_03") : fin.resolve("cluster_0005/run_02");
+        MtzFile mtz = MtzReader.read(run.resolve("ccp4/xscale.mtz"));
+        assertThat(mtz.spaceGroupNumber()).isEqualTo(19);
+        assertThat(mtz.hasColumn("IMEAN") && mtz.hasColumn("SIGI(-)")).isTrue();
+        assertThat(out.toString()).contains("cluster_0005").contains("CC1/2");
+    }
+
+    @Test
+    void aMissingInputIsOneErrorLineNamingIt(@TempDir Path tmp) {
+        StringWriter err = new StringWriter();
+        CommandLine cl = MxflowCommand.newCommandLine();
+        cl.setErr(new PrintWriter(err));
+        Path missing = tmp.resolve("nowhere/XDS_ASCII.HKL");
+        assertThat(cl.execute("merge", "-o", tmp.resolve("out").toString(), missing.toString())).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo("mxflow: error: " + missing + ": no such XDS_ASCII.HKL file");
+    }
+}
