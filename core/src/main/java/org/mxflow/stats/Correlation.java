@@ -9,6 +9,14 @@ public final class Correlation {
 
     private Correlation() {}
 
+    /** Pearson correlation of two equally long series. */
+    public static double pearson(double[] x, double[] y) {
+        if (x.length != y.length) {
+            throw new IllegalArgumentException("series differ in length: " + x.length + " and " + y.length);
+        }
+        return pearson(x, y, x.length);
+    }
+
     /** Pearson correlation of the first n values; NaN with fewer than 2 pairs or no variance. */
     public static double pearson(double[] x, double[] y, int n) {
         if (n < 2) {

@@ -153,7 +153,7 @@ public final class ShellTable {
             x[i] = halves.get(i)[0];
             y[i] = halves.get(i)[1];
         }
-        return new double[] {org.mxflow.stats.Correlation.pearson(x, y, x.length), nAno > 0 ? sigAno / nAno : Double.NaN, nAno};
+        return new double[] {org.mxflow.stats.Correlation.pearson(x, y), nAno > 0 ? sigAno / nAno : Double.NaN, nAno};
     }
 
     private static double[] weighted(List<ScaledObservation> g) {

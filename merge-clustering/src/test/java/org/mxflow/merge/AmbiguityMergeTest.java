@@ -59,7 +59,7 @@ class AmbiguityMergeTest {
         double[] x = run.merged().stream().mapToDouble(MergedReflection::iMean).toArray();
         double[] same = run.merged().stream().mapToDouble(r -> truth.get(r.hkl())).toArray();
         double[] other = run.merged().stream().mapToDouble(r -> truth.get(asu.toAsu(flip.apply(r.hkl())).hkl())).toArray();
-        double cc = Math.max(CcHalf.pearson(x, same), CcHalf.pearson(x, other));
+        double cc = Math.max(org.mxflow.stats.Correlation.pearson(x, same), org.mxflow.stats.Correlation.pearson(x, other));
         assertThat(cc).isGreaterThan(0.98);
 
         // Control: the same wedges merged as written (ambiguity ignored) correlate far worse.
@@ -69,7 +69,7 @@ class AmbiguityMergeTest {
         }
         Map<MillerIndex, MergedIntensity> m = MergedIntensity.merge(naive);
         List<MillerIndex> keys = new ArrayList<>(m.keySet());
-        double ccNaive = CcHalf.pearson(keys.stream().mapToDouble(k -> m.get(k).intensity()).toArray(),
+        double ccNaive = org.mxflow.stats.Correlation.pearson(keys.stream().mapToDouble(k -> m.get(k).intensity()).toArray(),
                 keys.stream().mapToDouble(truth::get).toArray());
         assertThat(ccNaive).isLessThan(0.9);
     }

@@ -137,7 +137,7 @@ class AutoMultiMergeTest {
                 Map<MillerIndex, Double> truth = formAcluster ? s.truthA() : s.truthB();
                 double[] x = run.merged().stream().mapToDouble(MergedReflection::iMean).toArray();
                 double[] y = run.merged().stream().mapToDouble(r -> truth.get(r.hkl())).toArray();
-                assertThat(CcHalf.pearson(x, y)).as("CC with the truth of the form").isGreaterThan(0.97);
+                assertThat(org.mxflow.stats.Correlation.pearson(x, y)).as("CC with the truth of the form").isGreaterThan(0.97);
                 assertThat(used.size()).as("datasets in the final run").isGreaterThanOrEqualTo(6);
             }
             assertThat(pure).isEqualTo(2);

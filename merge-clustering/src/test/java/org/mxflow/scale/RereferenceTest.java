@@ -33,7 +33,7 @@ class RereferenceTest {
         assertThat(a.size()).isCloseTo(b.size(), within(b.size() / 100));
         double[] x = a.stream().mapToDouble(r -> r.iMean()).toArray();
         double[] y = b.stream().mapToDouble(r -> r.iMean()).toArray();
-        assertThat(org.mxflow.merge.CcHalf.pearson(java.util.Arrays.copyOf(x, Math.min(x.length, y.length)),
+        assertThat(org.mxflow.stats.Correlation.pearson(java.util.Arrays.copyOf(x, Math.min(x.length, y.length)),
                 java.util.Arrays.copyOf(y, Math.min(x.length, y.length)))).isGreaterThan(0.999);
     }
 }
