@@ -20,7 +20,12 @@ import org.mxflow.symmetry.SymOp;
  * is scored by the correlation of normalised intensities (I/⟨I⟩ in resolution shells, so the
  * fall-off with resolution does not fake agreement) between reflections it relates; the Laue
  * group is the largest point group of the lattice whose rotations all agree (CC ≥ 0.5, or too
- * few pairs to tell); then the space group is the one of that point group whose systematic
+ * few pairs to tell: fewer than {@link #MIN_PAIRS} pairs in resolution shells with ⟨I/σ⟩ ≥ 2, as on
+ * 5–10° wedges). An operator is only rejected when the data contradict it, so a small wedge keeps
+ * the lattice's highest-symmetry Laue group as XDS does and KAMO's small-wedge merging decides the
+ * common group later. A centred lattice always gets a group with its centring (C 1 2 1 for mC,
+ * never P 1 on a C-centred cell): when even the lowest group of that centring is contradicted, it
+ * is kept anyway and the summary says so, because the output has no primitive setting. Then the space group is the one of that point group whose systematic
  * absences of axial reflections (h00, 0k0, 00l) best match the merged I/σ. Orthorhombic
  * primitive data are tried in the three cyclic axis orders, so a 2₁ found along a or b is
  * reindexed to the standard setting.
@@ -38,7 +43,14 @@ public record SymmetryDecision(SpaceGroup spaceGroup, int[][] reindex, UnitCell 
     public record OperatorScore(String triplet, int pairs, double cc, boolean accepted) {}
 
     static final double MIN_CC = 0.5;
-    static final int MIN_PAIRS = 5;
+    /**
+     * Fewest pairs (both members in shells with ⟨I/σ⟩ ≥ 2) for the CC of an operator to count as
+     * evidence against it. For n pairs of unrelated intensities the CC has e.s.d. ≈ 1/√(n−3)
+     * (Fisher z); at n = 20 a false operator reaches CC ≥ 0.5 by chance at ≈ 2.3σ (≈ 1 %), and a
+     * true one whose CC is ≈ 0.9 drops below 0.5 at ≈ 4σ. With fewer pairs a single outlier or
+     * partial decides the CC, which is what made 10° wedges come out P 1, P 2 or P 4.
+     */
+    public static final int MIN_PAIRS = 20;
 
     public static SymmetryDecision decide(List<CorrectedObservation> obs, LatticeType lattice, UnitCell cell) {
         Map<MillerIndex, double[]> merged = mergedP1(obs);
@@ -89,7 +101,14 @@ public record SymmetryDecision(SpaceGroup spaceGroup, int[][] reindex, UnitCell 
             }
             if (all && order > bestOrder) { bestOrder = order; bestPg = sg; }
         }
-        if (bestPg == null) bestPg = SpaceGroups.byNumber(1);
+        boolean contradicted = false;
+        if (bestPg == null) {
+            // not even the identity-only group of this centring exists (mC, oC, oI, tI, cF...): keep the
+            // lowest-order group of the lattice's centring rather than a primitive group of another lattice
+            contradicted = lattice.centring() != 'P';
+            bestPg = allowed.stream().min(java.util.Comparator.comparingInt((SpaceGroup sg) -> rotations(sg).size())
+                    .thenComparingInt(SpaceGroup::number)).orElse(SpaceGroups.byNumber(1));
+        }
         var pg = bestPg.pointGroup();
         // space group by axial absences, over the cyclic axis orders for primitive orthorhombic
         int[][][] perms = lattice == LatticeType.oP && pg.laueClass() == holo.pointGroup().laueClass()
@@ -123,8 +142,11 @@ public record SymmetryDecision(SpaceGroup spaceGroup, int[][] reindex, UnitCell 
         }
         if (best == null) best = bestPg;
         UnitCell newCell = permutedCell(cell, bestPerm);
-        String summary = String.format(Locale.ROOT, "Laue group %s from %d rotation scores; space group %s%s", pg.laueClass(),
-                scores.size(), best.hermannMauguin(), bestPerm == perms[0] ? "" : " (axes reordered to the standard setting)");
+        long undecided = scores.stream().filter(s -> s.pairs() < MIN_PAIRS).count();
+        String summary = String.format(Locale.ROOT, "Laue group %s from %d rotation scores (%d with fewer than %d pairs, kept); space group %s%s%s",
+                pg.laueClass(), scores.size(), undecided, MIN_PAIRS, best.hermannMauguin(),
+                bestPerm == perms[0] ? "" : " (axes reordered to the standard setting)",
+                contradicted ? "; the data disagree even with the lowest group of the " + lattice + " lattice, kept for the centred cell" : "");
         return new SymmetryDecision(best, bestPerm, newCell, scores, summary);
     }
 

@@ -39,6 +39,9 @@ import org.mxflow.indexing.Indexer;
 import org.mxflow.indexing.IndexingOutcome;
 import org.mxflow.indexing.ObservedSpot;
 import org.mxflow.integrate.IntegratedReflection;
+import org.mxflow.mtz.MergedMtz;
+import org.mxflow.mtz.MtzWriter;
+import org.mxflow.mtz.UnmergedMtz;
 import org.mxflow.integrate.IntegrationFlags;
 import org.mxflow.integrate.IntegrationSettings;
 import org.mxflow.integrate.PredictedReflection;
@@ -216,9 +219,20 @@ public final class NativeEngine {
         // 4b. symmetry
         SymmetryDecision sym;
         SpaceGroup sg;
-        if (req.spaceGroup().isPresent()) {
-            sg = SpaceGroups.bySymbol(req.spaceGroup().get());
+        SpaceGroup sheet = req.spaceGroup().map(SpaceGroups::bySymbol).orElse(null);
+        List<String> symmetryNotes = new ArrayList<>();
+        if (sheet != null && sheet.latticeType() != lattice) {
+            // KAMO uses the sheet's group only when the lattice found agrees; otherwise decide from the data
+            String w = String.format(Locale.ROOT, "sample sheet space group %s (lattice %s) does not fit the indexed lattice %s %s: "
+                    + "space group decided from the data", sheet.hermannMauguin(), sheet.latticeType(), lattice, idxCell.format());
+            LOG.warn("{}", w);
+            symmetryNotes.add(w);
+            sheet = null;
+        }
+        if (sheet != null) {
+            sg = sheet;
             sym = null;
+            symmetryNotes.add("SPACE GROUP " + sg.hermannMauguin() + " FROM THE SAMPLE SHEET (LATTICE " + lattice + " AGREES)");
         } else {
             sym = SymmetryDecision.decide(lp, lattice, idxCell);
             sg = sym.spaceGroup();
@@ -241,7 +255,7 @@ public final class NativeEngine {
         OptionalDouble cut = ResolutionCut.decide(obs, sg, cell, dMax, dMinData);
         MergingStatistics full = ShellTable.compute(obs, sg, cell, true, dMax, dMinData, 10);
         String idxLine = ix.summary();
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(symmetryNotes);
         notes.add(String.format(Locale.ROOT, "NUMBER OF REFLECTIONS INTEGRATED %d, REJECTED (OVERLOAD/UNTRUSTED) %d, PARTIALS BELOW 75%% DROPPED %d",
                 integrated.size(), rejected, integrated.size() - rejected - lp.size()));
         String sgName = sg.hermannMauguin();
@@ -272,11 +286,15 @@ public final class NativeEngine {
                     template, first, last, em);
             nObsFinal = obs.size();
         }
+        // 4e. unmerged MTZ of the final reflections for POINTLESS/AIMLESS (§ outputs: ccp4/XDS_ASCII.mtz)
+        writeUnmergedMtz(req.workDir().resolve("ccp4").resolve("XDS_ASCII.mtz"), req.workDir().resolve("XDS_ASCII.HKL"), sg, cell,
+                exp, header, first, last, template);
         String summary = String.format(Locale.ROOT, "%s %s, %d observations, %d unique, d_min %.2f Å, completeness %.1f%%, CC½ %.1f%%, ISa %.1f",
                 sgName, cell.format(), nObsFinal, stats.merging().total().unique(), stats.dMinA(),
                 stats.merging().total().completenessPct(), stats.merging().total().ccHalfPct(), em.isa());
         NativeOutcome.Done done = new NativeOutcome.Done(req.workDir(), stats, sgName, cut.orElse(Double.NaN), nObsFinal, summary);
-        writeResult(req, done, ix, chosen.lattice().name(), first, last, timings);
+        writeResult(req, done, ix, chosen.lattice().name(), first, last, spotsPerFrame(allSpots, first, last),
+                resolutionEstimate(cut, full), timings);
         return done;
     }
 
@@ -393,8 +411,51 @@ public final class NativeEngine {
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     }
 
+    /** Strong spots (all of them, ice rings and overloads included, as SPOT.XDS counts) per frame, first frame first. */
+    static int[] spotsPerFrame(List<Spot> spots, int first, int last) {
+        int[] n = new int[last - first + 1];
+        for (Spot s : spots) {
+            // frame n spans z ∈ [n−1, n]
+            int f = (int) Math.floor(s.centroidZFrame()) + 1;
+            n[Math.max(0, Math.min(n.length - 1, f - first))]++;
+        }
+        return n;
+    }
+
+    /**
+     * The resolution to report (KAMO's report column Resn, kamo-conventions §5.1/§3.7): the CC½ cut
+     * when one was made; otherwise walk the shells from low to high resolution and, at the first with
+     * I/σ ≤ 1, take the d_min of the next shell (the last shell's when it was the last); the data
+     * limit when none reaches I/σ ≤ 1; NaN when even the overall I/σ is below 1.
+     *
+     * @return {d in Å, 0 for the CC½ cut or 1 for the I/σ rule}
+     */
+    static double[] resolutionEstimate(OptionalDouble cut, MergingStatistics table) {
+        if (cut.isPresent()) return new double[] {cut.getAsDouble(), 0};
+        if (table.total().iOverSigma() < 1) return new double[] {Double.NaN, 1};
+        var shells = table.shells();
+        for (int i = 0; i < shells.size(); i++) {
+            if (shells.get(i).iOverSigma() <= 1) return new double[] {shells.get(Math.min(i + 1, shells.size() - 1)).dMinA(), 1};
+        }
+        return new double[] {shells.isEmpty() ? Double.NaN : shells.get(shells.size() - 1).dMinA(), 1};
+    }
+
+    /** ccp4/XDS_ASCII.mtz from the XDS_ASCII.HKL just written (its rows, in its order), through a temporary name. */
+    private static void writeUnmergedMtz(Path mtz, Path xdsAscii, SpaceGroup sg, UnitCell cell, Experiment exp, ImageHeader h,
+                                         int first, int last, String template) throws IOException {
+        XdsAsciiFile f = org.mxflow.reflection.XdsAsciiReader.read(xdsAscii);
+        var g = exp.goniometer();
+        Vec3 ax = g.rotationAxis(), b = exp.beam().direction();
+        var scan = new UnmergedMtz.RotationScan(first, last, g.firstFrame(), g.phiStartDeg(), g.phiWidthDeg(),
+                new double[] {ax.x(), ax.y(), ax.z()}, new double[] {b.x(), b.y(), b.z()}, h.wavelengthA(),
+                exp.detector().nx(), exp.detector().ny(), exp.detector().distanceMm());
+        String name = template.replaceAll("[^A-Za-z0-9_]", "_");
+        MtzWriter.write(UnmergedMtz.of("mxflow native engine: " + name, f.observations(), sg, cell, scan,
+                new MergedMtz.Names("mxflow", "crystal", name.length() > 64 ? name.substring(0, 64) : name, h.wavelengthA())), mtz);
+    }
+
     private void writeResult(ProcessingRequest req, NativeOutcome.Done d, IndexingOutcome.Indexed ix, String lattice, int first, int last,
-                             Map<String, Double> timings) throws IOException {
+                             int[] spotsPerFrame, double[] resolutionEstimate, Map<String, Double> timings) throws IOException {
         var total = d.statistics().merging().total();
         var outer = d.statistics().merging().outerShell();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -403,15 +464,20 @@ public final class NativeEngine {
         m.put("dataset", req.dataset().getFileName().toString());
         m.put("first_frame", first);
         m.put("last_frame", last);
+        m.put("frames", Map.of("first", first, "last", last));
         m.put("space_group", d.spaceGroup());
         m.put("space_group_number", d.statistics().spaceGroupNumber());
         m.put("cell", round(d.statistics().cell().toArray(), 3));
         m.put("lattice", lattice);
         m.put("indexed_spots", ix.indexed().size());
         m.put("spots", ix.spotsGiven());
+        m.put("idxlatt_percent", r(100.0 * ix.indexed().size() / Math.max(1, ix.spotsGiven()), 1));
+        m.put("spots_per_frame", spotsPerFrame);
         m.put("mosaicity_deg", r(d.statistics().mosaicityDeg(), 4));
         m.put("d_min_A", r(d.statistics().dMinA(), 3));
         m.put("resolution_cut_A", Double.isNaN(d.resolutionCutA()) ? null : r(d.resolutionCutA(), 2));
+        m.put("resolution_estimate_A", r(resolutionEstimate[0], 2));
+        m.put("resolution_estimate_rule", resolutionEstimate[1] == 0 ? "CC1/2 cut (kamo 3.7)" : "I/sigma <= 1, next shell (kamo Resn)");
         ErrorModel em = d.statistics().errorModel();
         m.put("isa", em.isKnown() ? r(em.isa(), 2) : null);
         m.put("error_model_a", em.isKnown() ? r(em.a(), 4) : null);
