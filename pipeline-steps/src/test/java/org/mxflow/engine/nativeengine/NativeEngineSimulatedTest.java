@@ -136,6 +136,96 @@ class NativeEngineSimulatedTest {
         }
     }
 
+    /** The point-group test above holds for every wedge; this states the small-wedge rule outright: never P 1, never a primitive group on a centred cell. */
+    @Test
+    void noWedgeComesOutP1OrPrimitiveOnACentredLattice() throws IOException {
+        for (BeamtimeSimulator.DatasetTruth d : sim.datasets()) {
+            NativeOutcome.Done o = (NativeOutcome.Done) outcomes.get(d.crystalId());
+            SpaceGroup ours = SpaceGroups.byNumber(o.statistics().spaceGroupNumber());
+            SpaceGroup truth = TruthComparison.truthSpaceGroup(truthJson(d.crystalId()));
+            assertThat(ours.number()).as(d.crystalId()).isNotEqualTo(1);
+            assertThat(ours.latticeType()).as(d.crystalId() + " " + ours.hermannMauguin()).isEqualTo(truth.latticeType());
+        }
+    }
+
+    /**
+     * ccp4/XDS_ASCII.mtz reads back (core's MtzReader) with the unmerged columns, the space group of
+     * result.json, one row per XDS_ASCII.HKL observation with σ > 0, and one batch per frame.
+     */
+    @Test
+    void unmergedMtzReadsBackWithTheRowsOfXdsAscii() throws IOException {
+        for (BeamtimeSimulator.DatasetTruth d : sim.datasets()) {
+            Path dir = tmp.resolve("proc").resolve(d.crystalId());
+            org.mxflow.mtz.MtzFile mtz = org.mxflow.mtz.MtzReader.read(dir.resolve("ccp4").resolve("XDS_ASCII.mtz"));
+            XdsAsciiFile hkl = XdsAsciiReader.read(dir.resolve("XDS_ASCII.HKL"));
+            var json = new ObjectMapper().readTree(dir.resolve("result.json").toFile());
+            for (String c : List.of("H", "K", "L", "M/ISYM", "BATCH", "I", "SIGI", "XDET", "YDET", "ROT", "FRACTIONCALC")) {
+                assertThat(mtz.hasColumn(c)).as(c).isTrue();
+            }
+            assertThat(mtz.spaceGroup()).get().extracting(SpaceGroup::number).isEqualTo(json.get("space_group_number").asInt());
+            long rows = hkl.observations().stream().filter(x -> x.sigma() > 0).count();
+            assertThat((long) mtz.reflectionCount()).isEqualTo(rows).isGreaterThan(1000);
+            int frames = json.get("frames").get("last").asInt() - json.get("frames").get("first").asInt() + 1;
+            assertThat(mtz.batches()).hasSize(frames);
+            assertThat(mtz.cell().a()).isCloseTo(json.get("cell").get(0).asDouble(), org.assertj.core.data.Offset.offset(0.001));
+            assertThat(Files.list(dir.resolve("ccp4")).map(x -> x.getFileName().toString())).containsExactly("XDS_ASCII.mtz");
+        }
+    }
+
+    /**
+     * result.json's report fields: spots_per_frame has one entry per frame and sums to at least the
+     * spots given to indexing (those exclude ice rings and overloads); idxlatt_percent is
+     * indexed/spots; resolution_estimate_A is the CC½ cut when one was made, else within the data.
+     */
+    @Test
+    void resultJsonCarriesTheReportFields() throws IOException {
+        for (BeamtimeSimulator.DatasetTruth d : sim.datasets()) {
+            var json = new ObjectMapper().readTree(tmp.resolve("proc").resolve(d.crystalId()).resolve("result.json").toFile());
+            int first = json.get("frames").get("first").asInt(), last = json.get("frames").get("last").asInt();
+            assertThat(last - first + 1).isEqualTo(json.get("last_frame").asInt() - json.get("first_frame").asInt() + 1);
+            var spf = json.get("spots_per_frame");
+            assertThat(spf.size()).isEqualTo(last - first + 1);
+            long sum = 0;
+            for (var n : spf) {
+                assertThat(n.asInt()).as(d.crystalId() + " spots on a frame of a diffracting crystal").isGreaterThan(0);
+                sum += n.asLong();
+            }
+            assertThat(sum).isGreaterThanOrEqualTo(json.get("spots").asLong());
+            assertThat(json.get("idxlatt_percent").asDouble()).isCloseTo(
+                    100.0 * json.get("indexed_spots").asDouble() / json.get("spots").asDouble(), org.assertj.core.data.Offset.offset(0.051))
+                    .isGreaterThanOrEqualTo(60.0);
+            double res = json.get("resolution_estimate_A").asDouble();
+            if (json.get("resolution_cut_A").isNumber()) assertThat(res).isEqualTo(json.get("resolution_cut_A").asDouble());
+            // the detector corner is ≈ 1.7 Å and the simulated crystals diffract to 1.9 Å
+            assertThat(res).as(d.crystalId()).isBetween(1.6, 3.0);
+        }
+    }
+
+    /**
+     * The sample sheet's space group is used when the indexed lattice agrees (KAMO's known
+     * symmetry), and ignored with a note in CORRECT.LP when it does not.
+     */
+    @Test
+    void sheetSpaceGroupIsUsedOnlyWhenTheLatticeAgrees() throws IOException {
+        BeamtimeSimulator.DatasetTruth d = sim.datasets().stream().filter(x -> x.crystalId().startsWith("MUL0002")).findFirst().orElseThrow();
+        Path template = sim.rawRoot().resolve(d.template());
+        UnitCell truth = TruthComparison.truthCell(truthJson(d.crystalId()));
+        String cell = String.format(Locale.ROOT, "%.3f %.3f %.3f 90 90 90", truth.a(), truth.b(), truth.c());
+        Path ok = tmp.resolve("sheet").resolve("ok");
+        NativeOutcome o = new NativeEngine().process(new ProcessingRequest(template, ok, 0, 0, 2,
+                Optional.of(org.mxflow.indexing.KnownSymmetry.of(cell, "P212121")), Optional.of("P212121")));
+        assertThat(o).isInstanceOf(NativeOutcome.Done.class);
+        assertThat(((NativeOutcome.Done) o).statistics().spaceGroupNumber()).isEqualTo(19);
+        assertThat(Files.readString(ok.resolve("CORRECT.LP"))).contains("FROM THE SAMPLE SHEET");
+        // a tetragonal group for an orthorhombic crystal: the data decide (point group 222)
+        Path bad = tmp.resolve("sheet").resolve("bad");
+        NativeOutcome b = new NativeEngine().process(new ProcessingRequest(template, bad, 0, 0, 2, Optional.empty(), Optional.of("P4")));
+        assertThat(b).isInstanceOf(NativeOutcome.Done.class);
+        assertThat(SpaceGroups.byNumber(((NativeOutcome.Done) b).statistics().spaceGroupNumber()).pointGroup())
+                .isEqualTo(SpaceGroups.byNumber(19).pointGroup());
+        assertThat(Files.readString(bad.resolve("CORRECT.LP"))).contains("does not fit the indexed lattice");
+    }
+
     private static MillerIndex apply(Mat3 m, MillerIndex h) {
         var v = m.times(h.h(), h.k(), h.l());
         return new MillerIndex((int) Math.round(v.x()), (int) Math.round(v.y()), (int) Math.round(v.z()));
