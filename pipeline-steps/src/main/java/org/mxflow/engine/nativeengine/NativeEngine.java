@@ -22,7 +22,6 @@ import org.mxflow.correct.ErrorModelFit;
 import org.mxflow.correct.FrameScale;
 import org.mxflow.correct.LorentzPolarization;
 import org.mxflow.correct.ResolutionCut;
-import org.mxflow.correct.ShellTable;
 import org.mxflow.correct.SymmetryDecision;
 import org.mxflow.geometry.CrystalModel;
 import org.mxflow.geometry.Experiment;
@@ -61,6 +60,7 @@ import org.mxflow.spots.SpotFinderSettings;
 import org.mxflow.stats.DatasetStatistics;
 import org.mxflow.stats.ErrorModel;
 import org.mxflow.stats.MergingStatistics;
+import org.mxflow.stats.MergingStatisticsCalculator;
 import org.mxflow.symmetry.LatticeType;
 import org.mxflow.symmetry.SpaceGroup;
 import org.mxflow.symmetry.SpaceGroups;
@@ -253,7 +253,7 @@ public final class NativeEngine {
         step[0] = "output";
         // 4d. statistics, resolution cut
         OptionalDouble cut = ResolutionCut.decide(obs, sg, cell, dMax, dMinData);
-        MergingStatistics full = ShellTable.compute(obs, sg, cell, true, dMax, dMinData, 10);
+        MergingStatistics full = shellTable(obs, sg, cell, dMax, dMinData);
         String idxLine = ix.summary();
         List<String> notes = new ArrayList<>(symmetryNotes);
         notes.add(String.format(Locale.ROOT, "NUMBER OF REFLECTIONS INTEGRATED %d, REJECTED (OVERLOAD/UNTRUSTED) %d, PARTIALS BELOW 75%% DROPPED %d",
@@ -269,7 +269,7 @@ public final class NativeEngine {
             writeXdsAscii(req.workDir().resolve("XDS_ASCII_fullres.HKL"), obs, sg.number(), cell, crystal, reindex, exp, header,
                     template, first, last, em);
             List<CorrectedObservation> kept = obs.stream().filter(o -> o.dA() >= dCut - 1e-9).toList();
-            MergingStatistics ms = ShellTable.compute(kept, sg, cell, true, dMax, dCut, 10);
+            MergingStatistics ms = shellTable(kept, sg, cell, dMax, dCut);
             stats = new DatasetStatistics(sg.number(), cell, em, mosaicity, Double.NaN, ms);
             writeAtomic(req.workDir().resolve("CORRECT.LP"), CorrectLpWriter.render(new CorrectLpWriter.Content(template, first, last,
                     oscDeg, header.wavelengthA(), sg.number(), sgName, cell, sym, em, scale.knots(), mosaicity, idxLine, ms,
@@ -409,6 +409,20 @@ public final class NativeEngine {
 
     private static ObjectMapper json() {
         return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
+
+    /**
+     * CORRECT.LP's table (10 shells, Bijvoet mates apart as KAMO's FRIEDEL'S_LAW=FALSE) from core's
+     * MergingStatisticsCalculator, the one the merge and report steps use: shells equal in 1/d² and
+     * the −3σ rejection as XDS does them.
+     */
+    static MergingStatistics shellTable(List<CorrectedObservation> obs, SpaceGroup sg, UnitCell cell, double dMaxA, double dMinA) {
+        List<Observation> rows = new ArrayList<>(obs.size());
+        for (CorrectedObservation o : obs) {
+            rows.add(new Observation(new MillerIndex(o.h(), o.k(), o.l()), o.intensity(), o.sigma(), o.xPx(), o.yPx(), o.zFrame(),
+                    o.rlp(), o.peakPct(), o.corrPct(), o.psiDeg()));
+        }
+        return MergingStatisticsCalculator.calculate(rows, sg, cell, new MergingStatisticsCalculator.Settings(10, dMaxA, dMinA, true, 0));
     }
 
     /** Strong spots (all of them, ice rings and overloads included, as SPOT.XDS counts) per frame, first frame first. */

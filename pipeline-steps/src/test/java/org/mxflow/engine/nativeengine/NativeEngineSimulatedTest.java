@@ -196,8 +196,8 @@ class NativeEngineSimulatedTest {
                     .isGreaterThanOrEqualTo(60.0);
             double res = json.get("resolution_estimate_A").asDouble();
             if (json.get("resolution_cut_A").isNumber()) assertThat(res).isEqualTo(json.get("resolution_cut_A").asDouble());
-            // the detector corner is ≈ 1.7 Å and the simulated crystals diffract to 1.9 Å
-            assertThat(res).as(d.crystalId()).isBetween(1.6, 3.0);
+            // within the measured data (d_min_A), and the simulated crystals diffract to 1.9 Å, so no worse than 3 Å
+            assertThat(res).as(d.crystalId()).isBetween(json.get("d_min_A").asDouble() - 0.005, 3.0);
         }
     }
 
