@@ -49,7 +49,11 @@ done
 if [ "$needs_update" -eq 1 ]; then
   $SUDO apt-get -q -o DPkg::Lock::Timeout=600 update
 fi
-$SUDO apt-get install "${APT_OPTS[@]}" "${missing[@]}"
+# An old package list can name versions the mirror no longer has: refresh once and retry.
+if ! $SUDO apt-get install "${APT_OPTS[@]}" "${missing[@]}"; then
+  $SUDO apt-get -q -o DPkg::Lock::Timeout=600 update
+  $SUDO apt-get install "${APT_OPTS[@]}" "${missing[@]}"
+fi
 
 for pkg in "${missing[@]}"; do
   eval "${WANTED[$pkg]}" >/dev/null 2>&1 || { echo "install-test-deps: $pkg still missing after install" >&2; exit 1; }
