@@ -11,7 +11,8 @@ import org.mxflow.geometry.Vec3;
  *
  * <p>Reduction follows Křivý & Gruber (1976) with the ε-tolerances of Grosse-Kunstleve,
  * Sauter & Adams (2004) (ε = 0.002·(A+B+C)/3); the steps act on the basis vectors themselves, so the transformation
- * is exact. The result is right-handed.
+ * is exact. The result is right-handed. The input basis must be primitive: a centred
+ * (conventional) basis reduces to a cell of its own, doubled or larger volume (issue 6).
  */
 public record ReducedCell(UnitCell cell, Mat3 transformation, CrystalModel crystal) {
 

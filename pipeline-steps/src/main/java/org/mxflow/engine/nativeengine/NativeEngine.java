@@ -168,7 +168,11 @@ public final class NativeEngine {
         } else {
             // P1 refinement with the detector fixed, then the lattice choice again on that cell (XDS's
             // rule, penalty ≤ 1.5): the indexer's own choice was made on a cell refined with the distance free
-            GeometryRefiner.Result p1 = refiner('a').refine(start, scaled, ix.indexed());
+            // The indexer's crystal is its conventional cell, C-centred for mC: reducing that basis as if it
+            // were primitive gives a double-volume cell that fits mP (issue 6), so refine in P1 on the
+            // primitive reduced basis, with indices assigned in that basis.
+            CrystalModel primitive = scaled.transformed(chosen.transformation().inverse());
+            GeometryRefiner.Result p1 = refiner('a').refine(start, primitive, assign(start, primitive, observed));
             ReducedCell reduced = ReducedCell.of(p1.crystal());
             chosen = LatticeCharacterFit.choose(LatticeCharacterFit.all(reduced), 1.5);
             CrystalModel conv = reduced.crystal().transformed(chosen.transformation());
