@@ -75,17 +75,6 @@ public final class ReflectionPrediction {
 
     /** Fraction of a Gaussian (centre, e.s.d.) inside [start, end]. */
     public static double fraction(double centre, double sigma, double start, double end) {
-        double k = 1 / (Math.sqrt(2) * sigma);
-        return 0.5 * (erf((end - centre) * k) - erf((start - centre) * k));
-    }
-
-    /** The error function, |error| < 1.2e-7 (Numerical Recipes §6.2). */
-    static double erf(double x) {
-        double z = Math.abs(x);
-        double t = 1 / (1 + 0.5 * z);
-        double erfc = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
-                + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
-                + t * (-0.82215223 + t * 0.17087277)))))))));
-        return x >= 0 ? 1 - erfc : erfc - 1;
+        return org.mxflow.geometry.GaussianFraction.inside(centre, sigma, start, end);
     }
 }

@@ -17,17 +17,11 @@ public final class Partiality {
 
     /** Fraction of a Gaussian (centre phiCentreDeg, e.s.d. sigmaPhiDeg) inside [startDeg, endDeg]. */
     public static double fraction(double phiCentreDeg, double sigmaPhiDeg, double startDeg, double endDeg) {
-        double k = 1 / (Math.sqrt(2) * sigmaPhiDeg);
-        return 0.5 * (erf((endDeg - phiCentreDeg) * k) - erf((startDeg - phiCentreDeg) * k));
+        return org.mxflow.geometry.GaussianFraction.inside(phiCentreDeg, sigmaPhiDeg, startDeg, endDeg);
     }
 
-    /** The error function, |error| < 1.2e-7 (Chebyshev fit of erfc, Numerical Recipes §6.2). */
+    /** The error function (shared with the integrator's partiality). */
     public static double erf(double x) {
-        double z = Math.abs(x);
-        double t = 1 / (1 + 0.5 * z);
-        double erfc = t * Math.exp(-z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418
-                + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587
-                + t * (-0.82215223 + t * 0.17087277)))))))));
-        return x >= 0 ? 1 - erfc : erfc - 1;
+        return org.mxflow.geometry.GaussianFraction.erf(x);
     }
 }
