@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +18,8 @@ import org.mxflow.reflection.XdsAsciiFile;
 import org.mxflow.reflection.XdsAsciiReader;
 import org.mxflow.scale.Scaler;
 import org.mxflow.stats.ShellStatistics;
+import org.mxflow.symmetry.SpaceGroup;
+import org.mxflow.symmetry.SpaceGroups;
 
 /**
  * One sample's merge in one tree with one clustering (blend or cc): KAMO's auto_multi_merge
@@ -109,6 +112,7 @@ public final class SampleMerge {
         if (files.isEmpty()) {
             throw new IOException(unitDirs.size() + " finished datasets, none with a usable reflection file " + leftOut);
         }
+        int relabelled = commonSpaceGroup(files, data, used, leftOut, top);
         // AutoMultiMerge names the sample directory under its output root; a hidden sibling root keeps
         // the half-written merge out of sight, then the directory is renamed into place.
         Path scratch = dir.resolveSibling("." + dir.getFileName() + ".mxflow-merge");
@@ -131,7 +135,65 @@ public final class SampleMerge {
             WorkDirectories.deleteTree(scratch);
         }
         AutoMultiMerge.Outcome rebased = rebase(out, out.sampleDirectory(), dir);
-        return new Result(dir, rebased, used, leftOut, summary(rebased, unitDirs.size(), used.size()));
+        String summary = summary(rebased, unitDirs.size(), used.size());
+        if (relabelled > 0) {
+            summary += "; " + relabelled + " dataset(s) relabelled to " + SpaceGroups.byNumber(data.get(0).header().spaceGroupNumber()).hermannMauguin()
+                    + " (same point group, other screw axes)";
+        }
+        return new Result(dir, rebased, used, leftOut, summary);
+    }
+
+    /**
+     * One space group for the merge: the datasets of the most frequent lattice and point group (ties:
+     * the higher symmetry), all labelled with its most frequent space group (ties: the lower
+     * number). Short wedges often disagree on screw axes (P422 / P4212 / P43212), which do not
+     * change how intensities merge; datasets of another point group are left out with a reason.
+     * Works on the in-memory copies only; the units' files are not touched. Returns how many
+     * datasets were relabelled.
+     */
+    static int commonSpaceGroup(List<Path> files, List<XdsAsciiFile> data, Map<String, Path> used, Map<String, String> leftOut,
+                                Path top) {
+        Map<String, Integer> pgVotes = new TreeMap<>();
+        Map<String, Integer> pgOrder = new TreeMap<>();
+        for (XdsAsciiFile f : data) {
+            SpaceGroup g = SpaceGroups.byNumber(f.header().spaceGroupNumber());
+            pgVotes.merge(latticeAndPointGroup(g), 1, Integer::sum);
+            pgOrder.merge(latticeAndPointGroup(g), g.pointGroup().ordinal(), Math::max);
+        }
+        String pg = pgVotes.entrySet().stream().max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+                .thenComparingInt(e -> pgOrder.get(e.getKey()))).orElseThrow().getKey();
+        Map<Integer, Integer> sgVotes = new TreeMap<>();
+        for (XdsAsciiFile f : data) {
+            if (latticeAndPointGroup(SpaceGroups.byNumber(f.header().spaceGroupNumber())).equals(pg)) {
+                sgVotes.merge(f.header().spaceGroupNumber(), 1, Integer::sum);
+            }
+        }
+        int sg = sgVotes.entrySet().stream().max(Comparator.<Map.Entry<Integer, Integer>>comparingInt(Map.Entry::getValue)
+                .thenComparingInt(e -> -e.getKey())).orElseThrow().getKey();
+        int relabelled = 0;
+        for (int i = data.size() - 1; i >= 0; i--) {
+            XdsAsciiFile f = data.get(i);
+            int n = f.header().spaceGroupNumber();
+            if (n == sg) {
+                continue;
+            }
+            if (!latticeAndPointGroup(SpaceGroups.byNumber(n)).equals(pg)) {
+                String unit = top.relativize(files.get(i).getParent()).toString().replace('\\', '/');
+                used.remove(unit);
+                leftOut.put(unit, "space group " + SpaceGroups.byNumber(n).hermannMauguin() + ", not point group " + pg + " of the others");
+                files.remove(i);
+                data.remove(i);
+                continue;
+            }
+            data.set(i, new XdsAsciiFile(f.header().withSpaceGroup(sg, f.header().unitCell()), f.observations()));
+            relabelled++;
+        }
+        return relabelled;
+    }
+
+    /** "P 422": the lattice letter and point group; relabelling never changes the centring. */
+    private static String latticeAndPointGroup(SpaceGroup g) {
+        return g.hermannMauguin().charAt(0) + " " + g.pointGroup().symbol();
     }
 
     /** The outcome with every pass directory moved from {@code from} to {@code to}. */
