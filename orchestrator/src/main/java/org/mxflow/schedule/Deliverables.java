@@ -166,9 +166,10 @@ public final class Deliverables {
                 }
                 Path dir = top.resolve(g.directory());
                 try (Stream<Path> passes = Files.isDirectory(dir) ? Files.list(dir) : Stream.empty()) {
-                    passes.filter(p -> Files.isRegularFile(p.resolve("report.html"))).sorted()
-                            .forEach(p -> merges.add(new SessionReport.Link(g.tree().directory() + "/" + dir.getFileName() + "/"
-                                    + p.getFileName(), p.resolve("report.html"))));
+                    // the _final pass only: the earlier passes are linked from its directory listing
+                    passes.filter(p -> p.getFileName().toString().endsWith("_final") && Files.isRegularFile(p.resolve("report.html")))
+                            .sorted().forEach(p -> merges.add(new SessionReport.Link(g.tree().directory() + " " + g.clustering(),
+                                    p.resolve("report.html"))));
                 }
             }
             pins.add(new SessionReport.Pin(sheet.puck(), sheet.pin(), sheet.sampleName(), sheet.mode().name().toLowerCase(java.util.Locale.ROOT),
@@ -272,7 +273,7 @@ public final class Deliverables {
         Path correct = work.resolve("CORRECT.LP");
         JsonNode result = resultJson(u);
         double idxLatt = number(result, "idxlatt_percent");
-        double[] spots = spotsPerFrame(result);
+        double[] spots = spotsPerFrame(result, u.firstFrame(), u.lastFrame());
         if (u.state() == UnitState.DONE && Files.isRegularFile(correct)) {
             try {
                 CorrectLp lp = CorrectLpParser.parse(correct);
@@ -330,14 +331,30 @@ public final class Deliverables {
         return integration != null && integration.has(field) ? integration.get(field) : null;
     }
 
-    static double[] spotsPerFrame(JsonNode result) {
+    /**
+     * Strong spots on frame {@code first + i}: the engine's {@code spots_per_frame} when it writes
+     * one, else the components per frame of our own spot finding ({@code per_frame}); null if neither.
+     */
+    static double[] spotsPerFrame(JsonNode result, int first, int last) {
         JsonNode a = field(result, "spots_per_frame");
-        if (a == null || !a.isArray()) {
+        if (a != null && a.isArray()) {
+            double[] out = new double[a.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = a.get(i).asDouble(Double.NaN);
+            }
+            return out;
+        }
+        JsonNode perFrame = result == null ? null : result.get("per_frame");
+        if (perFrame == null || !perFrame.isArray() || last < first) {
             return null;
         }
-        double[] out = new double[a.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = a.get(i).asDouble(Double.NaN);
+        double[] out = new double[last - first + 1];
+        java.util.Arrays.fill(out, Double.NaN);
+        for (JsonNode f : perFrame) {
+            int i = f.path("frame").asInt(Integer.MIN_VALUE) - first;
+            if (i >= 0 && i < out.length && f.has("components")) {
+                out[i] = f.get("components").asDouble();
+            }
         }
         return out;
     }

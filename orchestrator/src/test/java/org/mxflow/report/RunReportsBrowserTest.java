@@ -25,9 +25,9 @@ import org.mxflow.simulate.StructureGroup;
 /**
  * Every page a real run renders, opened in headless Chromium (report-templates' test harness,
  * through its test-jar): a simulated beamtime — one multi pin with two 10° wedges and one single
- * pin of the same sample — simulated, processed by the native engine and merged with both
+ * pin of the same sample (three 10° wedges and a 10° single sweep) — simulated, processed by the native engine and merged with both
  * clusterings by {@code mxflow demo}'s code path. Each page must load without console errors or
- * failed loads, with no broken relative link, and with the row counts the run implies: 3 datasets
+ * failed loads, with no broken relative link, and with the row counts the run implies: 4 datasets
  * per processing tree, 1 correct.html block (the single pin), 2 session rows (the sheet's pins),
  * and in every merge pass report as many merged clusters as the pass has cluster_NNNN
  * directories on disk.
@@ -39,7 +39,7 @@ class RunReportsBrowserTest {
             new Detector("PILATUS3 tiny, S/N 00-0001", 256, 256, 0.172, 60, 131.3, 124.6, 115897, 0.45, 0, 0, 0, 0),
             new Beam(1.0, 0.02, 0.99), 1.0, 0.1, 2.5, 4.0e4, 3,
             List.of(new StructureGroup("lysA", new UnitCell(78.6, 78.6, 37.9, 90, 90, 90), SpaceGroupSetting.p43212(), 60)),
-            List.of(new PinPlan("MUL0001", "01", "lys", "multi", List.of("lysA", "lysA"), 10),
+            List.of(new PinPlan("MUL0001", "01", "lys", "multi", List.of("lysA", "lysA", "lysA"), 10),
                     new PinPlan("MUL0001", "02", "lys", "single", List.of("lysA"), 10)));
 
     @BeforeAll
@@ -75,17 +75,21 @@ class RunReportsBrowserTest {
             }
         }
 
-        check(root.resolve("_kamoproc/report.html"), "<tr class=\"dataset\">", 3);
-        check(root.resolve("_kamo_30deg/report.html"), "<tr class=\"dataset\">", 3);
+        check(root.resolve("_kamoproc/report.html"), "<tr class=\"dataset\">", 4);
+        check(root.resolve("_kamo_30deg/report.html"), "<tr class=\"dataset\">", 4);
         check(root.resolve("_kamoproc/correct.html"), "<section class=\"dataset\"", 1);
         check(root.resolve("261121_BL45XU_demo_00.html"), "<tr class=\"pin\">", 2);
+        long mergedInAll = 0;
         for (Path report : mergeReports) {
             long clusters;
             try (Stream<Path> s = Files.list(report.getParent())) {
                 clusters = s.filter(p -> p.getFileName().toString().matches("cluster_\\d{4}") && Files.isDirectory(p)).count();
             }
             check(report, "<tr class=\"merged-cluster\">", (int) clusters);
+            mergedInAll += clusters;
         }
+        // three 10° wedges and a 10° single sweep of P43212 reach Redun >= 2 together: something was merged
+        assertThat(mergedInAll).as("merged clusters over all passes").isPositive();
         assertThat(root.resolve("261121_BL45XU_demo.tgz")).isRegularFile();
     }
 
