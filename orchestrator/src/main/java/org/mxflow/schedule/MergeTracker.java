@@ -104,13 +104,15 @@ public final class MergeTracker {
                 if (!r.leftOut().isEmpty()) {
                     msg.append("; left out: ").append(r.leftOut());
                 }
-                catalog.finishMerge(m.id(), "done", msg.toString(), Instant.now());
-                LOG.info("merged {}: {}", m.directory(), r.summary());
+                // Reports before "done": a run killed while rendering leaves the merge pending, and the next run's
+                // merge replaces the whole directory (half-written pages included).
                 try {
                     Deliverables.renderMergeReports(r, g.sampleName(), m.clustering());
                 } catch (IOException | RuntimeException e) {
                     LOG.warn("merge report for {} failed: {}", m.directory(), e.toString());
                 }
+                catalog.finishMerge(m.id(), "done", msg.toString(), Instant.now());
+                LOG.info("merged {}: {}", m.directory(), r.summary());
             } catch (IOException | RuntimeException e) {
                 catalog.finishMerge(m.id(), "failed", e.getMessage(), Instant.now());
                 LOG.warn("merge {} failed: {}", m.directory(), e.getMessage());
