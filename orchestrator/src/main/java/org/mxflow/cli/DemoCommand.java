@@ -55,7 +55,7 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     /** The demo on {@code preset} (tests use a smaller one); returns run's exit status. */
-    static int demo(Path out, SimulationPreset preset, int jobs, int threads, PrintWriter pw) throws Exception {
+    public static int demo(Path out, SimulationPreset preset, int jobs, int threads, PrintWriter pw) throws Exception {
         prepare(out);
         long t0 = System.nanoTime();
         pw.printf(Locale.ROOT, "Simulating the '%s' beamtime (seed %d) in %s ...%n", preset.name(), SEED, out);

@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
  * the set has been quiet for the debounce time and no processing is ready, so a pin collected
  * dataset by dataset is merged once, not once per dataset.
  *
- * <p>A due blend merge runs {@link SampleMerge} over the units' {@code XDS_ASCII.HKL}; the catalog
- * records its state, a summary and (merge_unit) which units it used. CC-clustering merges wait
- * for AutoMultiMerge and say so.
+ * <p>A due merge (blend or cc clustering) runs {@link SampleMerge} (AutoMultiMerge) over the
+ * units' reflection files; the catalog records its state, (merge_unit) the finished units it was
+ * given, and a message naming the file used per unit, those left out and the final clusters.
+ * The merge reports are rendered right after the merge, from its outcome.
  */
 public final class MergeTracker {
 
@@ -35,6 +36,8 @@ public final class MergeTracker {
     private final Catalog catalog;
     private final Path root;
     private final Duration debounce;
+    /** The plan's merge groups by directory, refreshed by {@link #update}: start resolution and sample. */
+    private final Map<String, MergeGroup> groups = new HashMap<>();
 
     public MergeTracker(Catalog catalog, Path root, Duration debounce) {
         this.catalog = catalog;
@@ -50,6 +53,7 @@ public final class MergeTracker {
         }
         int changed = 0;
         for (MergeGroup g : plan.merges()) {
+            groups.put(g.directory().toString().replace('\\', '/'), g);
             List<UnitRecord> done = new ArrayList<>();
             for (ProcessingUnit pu : g.units()) {
                 UnitRecord u = byDir.get(pu.workDirectory().toString().replace('\\', '/'));
@@ -87,17 +91,27 @@ public final class MergeTracker {
             if (units.isEmpty()) {
                 continue;
             }
-            if (m.clustering().equals("cc")) {
-                // The blend merge already merges every dataset as one cluster; CC clustering comes with AutoMultiMerge.
-                catalog.finishMerge(m.id(), "waiting", "CC clustering needs AutoMultiMerge (branch scale), not connected yet; "
-                        + "see the blend merge of this sample", now);
-                ran++;
-                continue;
+            MergeGroup g = groups.get(m.directory());
+            if (g == null) {
+                continue; // not in the current plan: update() has not seen it yet
             }
             try {
-                SampleMerge.Result r = SampleMerge.merge(root, m.directory(), m.clustering(), units.stream().map(u -> u.get(0)).toList());
-                String left = r.leftOut().isEmpty() ? "" : "; left out: " + r.leftOut();
-                catalog.finishMerge(m.id(), "done", r.summary() + left, Instant.now());
+                SampleMerge.Result r = SampleMerge.merge(root, m.directory(), m.clustering(), g.sampleName(), g.dStartA(),
+                        units.stream().map(u -> u.get(0)).toList());
+                StringBuilder msg = new StringBuilder(r.summary());
+                msg.append("; used:");
+                r.inputs().forEach((u, f) -> msg.append(' ').append(u).append('/').append(f.getFileName()));
+                if (!r.leftOut().isEmpty()) {
+                    msg.append("; left out: ").append(r.leftOut());
+                }
+                // Reports before "done": a run killed while rendering leaves the merge pending, and the next run's
+                // merge replaces the whole directory (half-written pages included).
+                try {
+                    Deliverables.renderMergeReports(r, g.sampleName(), m.clustering());
+                } catch (IOException | RuntimeException e) {
+                    LOG.warn("merge report for {} failed: {}", m.directory(), e.toString());
+                }
+                catalog.finishMerge(m.id(), "done", msg.toString(), Instant.now());
                 LOG.info("merged {}: {}", m.directory(), r.summary());
             } catch (IOException | RuntimeException e) {
                 catalog.finishMerge(m.id(), "failed", e.getMessage(), Instant.now());

@@ -149,7 +149,7 @@ public final class Processing implements AutoCloseable {
     /** Reports and archive after a change; a failure here is logged, never fatal to processing. */
     private void renderDeliverables() {
         try {
-            Deliverables.render(options.root(), catalog);
+            Deliverables.render(options.root(), catalog, plan);
         } catch (IOException | RuntimeException e) {
             LOG.warn("reports: {}", e.getMessage());
         }

@@ -4,117 +4,230 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.mxflow.cluster.ClusterChoice;
+import org.mxflow.merge.AutoMultiMerge;
+import org.mxflow.merge.KamoFormat;
 import org.mxflow.merge.MergeDirectoryNames;
 import org.mxflow.merge.MultiMerge;
-import org.mxflow.reflection.Observation;
 import org.mxflow.reflection.XdsAsciiFile;
 import org.mxflow.reflection.XdsAsciiReader;
 import org.mxflow.scale.Scaler;
 import org.mxflow.stats.ShellStatistics;
+import org.mxflow.symmetry.SpaceGroup;
 import org.mxflow.symmetry.SpaceGroups;
 
 /**
- * One sample's merge in one tree: the finished units' {@code XDS_ASCII.HKL} files scaled and
- * merged by {@link MultiMerge} (run_01..03, bad frames and outlying datasets removed) into
- * {@code <merge dir>/<clustering>_<d>A_final/cluster_0001}, the whole merge directory written
- * under a temporary name and renamed into place.
+ * One sample's merge in one tree with one clustering (blend or cc): KAMO's auto_multi_merge
+ * ({@link AutoMultiMerge}: cell filter, indexing ambiguity, clustering, run_01..03 per cluster,
+ * CC½ resolution passes) over the finished units' reflection files, into the plan's
+ * {@code <tree>/merge_<blend|cc>_<d>S_<sample>/}. The merge is written in a hidden sibling
+ * directory and renamed into place, so readers never see half a merge.
  *
- * <p>Inputs are the symmetrised {@code XDS_ASCII.HKL} rather than {@code _noscale}: the native
- * engine writes {@code _noscale} in P1 of each dataset's own indexing, and MultiMerge does not
- * resolve indexing ambiguities; XDS_ASCII.HKL is in the conventional setting of its space group.
- * Datasets in a space group other than the majority's are left out, with a note.
- *
- * <p>Until AutoMultiMerge (cell and CC clustering per sample, branch {@code scale}) lands, all of a
- * sample's datasets form one cluster, {@code cluster_0001}: the hook is {@link #merge}.
+ * <p>Each unit contributes {@code XDS_ASCII.HKL_noscale} as KAMO does, but only when its header is
+ * in the same space group as the unit's {@code XDS_ASCII.HKL}: the native engine writes
+ * {@code _noscale} in P1 of its own indexing, and merging in P1 would lose the symmetry; then
+ * (and when {@code _noscale} is missing) the unit's {@code XDS_ASCII.HKL} is used.
  */
 public final class SampleMerge {
 
-    /** What a merge produced: the final run's statistics and the datasets used and left out. */
-    public record Result(Path clusterDir, Path mtz, int spaceGroupNumber, List<String> used, Map<String, String> leftOut,
-                         ShellStatistics total, double dMinA, String summary) {
+    /**
+     * What a merge produced.
+     *
+     * @param directory   the installed merge directory
+     * @param outcome     AutoMultiMerge's outcome, its paths rebased onto {@code directory}
+     * @param inputs      the reflection file used per unit directory
+     * @param leftOut     unit directory → why it was not used
+     * @param summary     one line for the catalog and the log
+     */
+    public record Result(Path directory, AutoMultiMerge.Outcome outcome, Map<String, Path> inputs, Map<String, String> leftOut,
+                         String summary) {
     }
 
     private SampleMerge() {
     }
 
     /**
-     * @param root          the beamtime root
-     * @param mergeDir      the merge directory relative to root ({@code _kamoproc/merge_blend_2.5S_lys})
-     * @param clustering    blend or cc
-     * @param unitDirs      the finished units' working directories relative to root
+     * @param root        the beamtime root
+     * @param mergeDir    the plan's merge directory relative to root ({@code _kamoproc/merge_blend_2.5S_lys})
+     * @param clustering  blend or cc
+     * @param sampleName  the sheet's sample name
+     * @param dStartA     the plan's start resolution (Å)
+     * @param unitDirs    the finished units' working directories relative to root
      */
-    public static Result merge(Path root, String mergeDir, String clustering, List<String> unitDirs) throws IOException {
-        List<MultiMerge.Dataset> inputs = new ArrayList<>();
-        Map<String, String> leftOut = new TreeMap<>();
-        Map<Integer, Integer> bySpaceGroup = new TreeMap<>();
-        List<XdsAsciiFile> files = new ArrayList<>();
-        List<String> labels = new ArrayList<>();
-        for (String u : unitDirs) {
-            Path hkl = root.resolve(u).resolve("XDS_ASCII.HKL");
-            if (!Files.isRegularFile(hkl)) {
-                leftOut.put(u, "no XDS_ASCII.HKL");
-                continue;
-            }
-            XdsAsciiFile f = XdsAsciiReader.read(hkl);
-            files.add(f);
-            labels.add(u);
-            bySpaceGroup.merge(f.header().spaceGroupNumber(), 1, Integer::sum);
-        }
-        if (files.isEmpty()) {
-            throw new IOException(unitDirs.size() + " finished datasets, none with XDS_ASCII.HKL");
-        }
-        // The majority space group; ties go to the higher symmetry (larger number).
-        int group = bySpaceGroup.entrySet().stream().max((a, b) -> a.getValue().equals(b.getValue())
-                ? Integer.compare(a.getKey(), b.getKey()) : Integer.compare(a.getValue(), b.getValue())).orElseThrow().getKey();
-        double dMin = Double.POSITIVE_INFINITY;
-        for (int i = 0; i < files.size(); i++) {
-            XdsAsciiFile f = files.get(i);
-            if (f.header().spaceGroupNumber() != group) {
-                leftOut.put(labels.get(i), "space group #" + f.header().spaceGroupNumber() + ", the others #" + group);
-                continue;
-            }
-            for (Observation o : f.observations()) {
-                dMin = Math.min(dMin, f.header().unitCell().dSpacing(o.hkl()));
-            }
-            inputs.add(new MultiMerge.Dataset(root.resolve(labels.get(i)).resolve("XDS_ASCII.HKL"), labels.get(i), f));
-        }
-        if (!(dMin < Double.POSITIVE_INFINITY)) {
-            throw new IOException("no observations in the datasets of space group #" + group);
-        }
-        Path dir = root.resolve(mergeDir).normalize();
-        if (!dir.startsWith(root.normalize()) || dir.equals(root.normalize())) {
+    public static Result merge(Path root, String mergeDir, String clustering, String sampleName, double dStartA,
+                               List<String> unitDirs) throws IOException {
+        Path top = root.toAbsolutePath().normalize();
+        Path dir = top.resolve(mergeDir).normalize();
+        if (!dir.startsWith(top) || dir.equals(top)) {
             throw new IOException("merge directory '" + mergeDir + "' is outside " + root);
         }
-        Path staging = WorkDirectories.prepare(dir);
-        MergeDirectoryNames.Clustering c = clustering.equals("cc") ? MergeDirectoryNames.Clustering.CC : MergeDirectoryNames.Clustering.BLEND;
-        Path pass = staging.resolve(MergeDirectoryNames.passDirectoryName(c, dMin, true));
-        Path cluster = pass.resolve(MergeDirectoryNames.clusterDirectoryName(1));
-        MultiMerge mm = new MultiMerge(new MultiMerge.Settings(SpaceGroups.byNumber(group), Double.NaN, dMin, null, Scaler.Settings.defaults()));
-        MultiMerge.Outcome out;
+        MergeDirectoryNames.Clustering method = switch (clustering) {
+            case "blend" -> MergeDirectoryNames.Clustering.BLEND;
+            case "cc" -> MergeDirectoryNames.Clustering.CC;
+            default -> throw new IOException("merge " + mergeDir + ": unknown clustering '" + clustering + "'");
+        };
+        String expected = MergeDirectoryNames.sampleDirectoryName(method, dStartA, sampleName);
+        if (!dir.getFileName().toString().equals(expected)) {
+            throw new IOException("merge directory '" + mergeDir + "' does not match AutoMultiMerge's name " + expected);
+        }
+        Map<String, Path> used = new TreeMap<>();
+        Map<String, String> leftOut = new TreeMap<>();
+        List<Path> files = new ArrayList<>();
+        List<XdsAsciiFile> data = new ArrayList<>();
+        for (String u : unitDirs) {
+            Path work = top.resolve(u);
+            Path hkl = work.resolve("XDS_ASCII.HKL");
+            Path noscale = work.resolve("XDS_ASCII.HKL_noscale");
+            if (!Files.isRegularFile(hkl) && !Files.isRegularFile(noscale)) {
+                leftOut.put(u, "no XDS_ASCII.HKL_noscale or XDS_ASCII.HKL");
+                continue;
+            }
+            XdsAsciiFile chosen = null;
+            Path chosenPath = null;
+            XdsAsciiFile symmetrised = Files.isRegularFile(hkl) ? XdsAsciiReader.read(hkl) : null;
+            if (Files.isRegularFile(noscale)) {
+                XdsAsciiFile ns = XdsAsciiReader.read(noscale);
+                if (symmetrised == null || ns.header().spaceGroupNumber() == symmetrised.header().spaceGroupNumber()) {
+                    chosen = ns;
+                    chosenPath = noscale;
+                }
+            }
+            if (chosen == null) {
+                chosen = symmetrised;
+                chosenPath = hkl;
+            }
+            if (chosen.header().merged() || chosen.header().unitCell() == null) {
+                leftOut.put(u, chosenPath.getFileName() + " is merged or has no cell");
+                continue;
+            }
+            files.add(chosenPath);
+            data.add(chosen);
+            used.put(u, chosenPath);
+        }
+        if (files.isEmpty()) {
+            throw new IOException(unitDirs.size() + " finished datasets, none with a usable reflection file " + leftOut);
+        }
+        int relabelled = commonSpaceGroup(files, data, used, leftOut, top);
+        // AutoMultiMerge names the sample directory under its output root; a hidden sibling root keeps
+        // the half-written merge out of sight, then the directory is renamed into place.
+        Path scratch = dir.resolveSibling("." + dir.getFileName() + ".mxflow-merge");
+        WorkDirectories.deleteTree(scratch);
+        Files.createDirectories(scratch);
+        AutoMultiMerge.Outcome out;
         try {
-            out = mm.merge(inputs, cluster);
+            ClusterChoice.Thresholds thresholds = new ClusterChoice.Thresholds(10, 2.0, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, Double.NaN, 8);
+            out = new AutoMultiMerge(new AutoMultiMerge.Settings(method, dStartA, null, thresholds, 1, Scaler.Settings.defaults(), true))
+                    .run(sampleName, files, data, scratch);
+            Path staging = WorkDirectories.prepare(dir);
+            Files.delete(staging);
+            Files.move(out.sampleDirectory(), staging);
+            WorkDirectories.install(dir);
         } catch (RuntimeException e) {
             WorkDirectories.discard(dir);
-            throw new IOException("merging " + inputs.size() + " datasets: " + e.getMessage(), e);
+            throw new IOException("merging " + files.size() + " datasets: " + e.getMessage(), e);
+        } finally {
+            WorkDirectories.deleteTree(scratch);
         }
-        WorkDirectories.install(dir);
-        MultiMerge.Run fin = out.finalRun();
-        List<String> used = new ArrayList<>();
-        for (int m : fin.members()) {
-            used.add(inputs.get(m).label());
+        AutoMultiMerge.Outcome rebased = rebase(out, out.sampleDirectory(), dir);
+        String summary = summary(rebased, unitDirs.size(), used.size());
+        if (relabelled > 0) {
+            summary += "; " + relabelled + " dataset(s) relabelled to " + SpaceGroups.byNumber(data.get(0).header().spaceGroupNumber()).hermannMauguin()
+                    + " (same point group, other screw axes)";
         }
-        out.removed().forEach((i, why) -> leftOut.put(inputs.get(i).label(), why));
-        Path finalCluster = dir.resolve(staging.relativize(cluster));
-        Path mtz = finalCluster.resolve(MergeDirectoryNames.runDirectoryName(fin.number())).resolve("ccp4/xscale.mtz");
-        ShellStatistics t = fin.statistics().total();
-        String summary = String.format(Locale.ROOT, "%d of %d datasets in %s, %s: %d unique, completeness %.1f%%, multiplicity %.1f, "
-                        + "CC1/2 %.1f%%, I/sigma %.1f, d_min %.2f A", used.size(), unitDirs.size(), SpaceGroups.byNumber(group).hermannMauguin(),
-                MergeDirectoryNames.runDirectoryName(fin.number()), t.unique(), t.completenessPct(), t.multiplicity(), t.ccHalfPct(),
-                t.iOverSigma(), dMin);
-        return new Result(finalCluster, mtz, group, used, leftOut, t, dMin, summary);
+        return new Result(dir, rebased, used, leftOut, summary);
+    }
+
+    /**
+     * One space group for the merge: the datasets of the most frequent lattice and point group (ties:
+     * the higher symmetry), all labelled with its most frequent space group (ties: the lower
+     * number). Short wedges often disagree on screw axes (P422 / P4212 / P43212), which do not
+     * change how intensities merge; datasets of another point group are left out with a reason.
+     * Works on the in-memory copies only; the units' files are not touched. Returns how many
+     * datasets were relabelled.
+     */
+    static int commonSpaceGroup(List<Path> files, List<XdsAsciiFile> data, Map<String, Path> used, Map<String, String> leftOut,
+                                Path top) {
+        Map<String, Integer> pgVotes = new TreeMap<>();
+        Map<String, Integer> pgOrder = new TreeMap<>();
+        for (XdsAsciiFile f : data) {
+            SpaceGroup g = SpaceGroups.byNumber(f.header().spaceGroupNumber());
+            pgVotes.merge(latticeAndPointGroup(g), 1, Integer::sum);
+            pgOrder.merge(latticeAndPointGroup(g), g.pointGroup().ordinal(), Math::max);
+        }
+        String pg = pgVotes.entrySet().stream().max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+                .thenComparingInt(e -> pgOrder.get(e.getKey()))).orElseThrow().getKey();
+        Map<Integer, Integer> sgVotes = new TreeMap<>();
+        for (XdsAsciiFile f : data) {
+            if (latticeAndPointGroup(SpaceGroups.byNumber(f.header().spaceGroupNumber())).equals(pg)) {
+                sgVotes.merge(f.header().spaceGroupNumber(), 1, Integer::sum);
+            }
+        }
+        int sg = sgVotes.entrySet().stream().max(Comparator.<Map.Entry<Integer, Integer>>comparingInt(Map.Entry::getValue)
+                .thenComparingInt(e -> -e.getKey())).orElseThrow().getKey();
+        int relabelled = 0;
+        for (int i = data.size() - 1; i >= 0; i--) {
+            XdsAsciiFile f = data.get(i);
+            int n = f.header().spaceGroupNumber();
+            if (n == sg) {
+                continue;
+            }
+            if (!latticeAndPointGroup(SpaceGroups.byNumber(n)).equals(pg)) {
+                String unit = top.relativize(files.get(i).getParent()).toString().replace('\\', '/');
+                used.remove(unit);
+                leftOut.put(unit, "space group " + SpaceGroups.byNumber(n).hermannMauguin() + ", not point group " + pg + " of the others");
+                files.remove(i);
+                data.remove(i);
+                continue;
+            }
+            data.set(i, new XdsAsciiFile(f.header().withSpaceGroup(sg, f.header().unitCell()), f.observations()));
+            relabelled++;
+        }
+        return relabelled;
+    }
+
+    /** "P 422": the lattice letter and point group; relabelling never changes the centring. */
+    private static String latticeAndPointGroup(SpaceGroup g) {
+        return g.hermannMauguin().charAt(0) + " " + g.pointGroup().symbol();
+    }
+
+    /** The outcome with every pass directory moved from {@code from} to {@code to}. */
+    static AutoMultiMerge.Outcome rebase(AutoMultiMerge.Outcome o, Path from, Path to) {
+        List<AutoMultiMerge.Pass> passes = new ArrayList<>();
+        for (AutoMultiMerge.Pass p : o.passes()) {
+            Path d = p.directory().startsWith(from) ? to.resolve(from.relativize(p.directory())) : p.directory();
+            passes.add(new AutoMultiMerge.Pass(d, p.dMinA(), p.clusterNumbers(), p.outcomes(), p.rows()));
+        }
+        return new AutoMultiMerge.Outcome(to, o.inputs(), passes, o.reindexing());
+    }
+
+    /** "blend_2.31A_final: 2 cluster(s); cluster_0001 run_03 4 datasets, Cmpl 99.1%, ..." */
+    static String summary(AutoMultiMerge.Outcome o, int finished, int readable) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(readable).append(" of ").append(finished).append(" datasets read, ").append(o.inputs().size())
+                .append(" kept by the cell filter");
+        if (o.passes().isEmpty()) {
+            return sb.append("; nothing merged (too few datasets)").toString();
+        }
+        AutoMultiMerge.Pass last = o.passes().get(o.passes().size() - 1);
+        sb.append("; ").append(last.directory().getFileName()).append(": ").append(last.clusterNumbers().size()).append(" cluster(s)");
+        for (int k = 0; k < last.outcomes().size(); k++) {
+            MultiMerge.Outcome c = last.outcomes().get(k);
+            if (c == null) {
+                sb.append(String.format(Locale.ROOT, "; cluster_%04d failed", last.clusterNumbers().get(k)));
+                continue;
+            }
+            ShellStatistics t = c.finalRun().statistics().total();
+            sb.append(String.format(Locale.ROOT, "; cluster_%04d run_%02d: %d datasets, Cmpl %s%%, Redun %s, CC1/2 %s%%, I/sigma %s",
+                    last.clusterNumbers().get(k), c.finalRun().number(), c.finalRun().members().size(),
+                    KamoFormat.fixed(t.completenessPct(), 1), KamoFormat.fixed(t.multiplicity(), 1),
+                    KamoFormat.fixed(t.ccHalfPct(), 1), KamoFormat.fixed(t.iOverSigma(), 1)));
+        }
+        return sb.toString();
     }
 }
