@@ -138,7 +138,7 @@ public final class SampleMerge {
         String summary = summary(rebased, unitDirs.size(), used.size());
         if (relabelled > 0) {
             summary += "; " + relabelled + " dataset(s) relabelled to " + SpaceGroups.byNumber(data.get(0).header().spaceGroupNumber()).hermannMauguin()
-                    + " (same point group, other screw axes)";
+                    + " (same lattice; other screw axes or a subgroup the wedge could not rule out)";
         }
         return new Result(dir, rebased, used, leftOut, summary);
     }
@@ -177,7 +177,8 @@ public final class SampleMerge {
             if (n == sg) {
                 continue;
             }
-            if (!latticeAndPointGroup(SpaceGroups.byNumber(n)).equals(pg)) {
+            if (!latticeAndPointGroup(SpaceGroups.byNumber(n)).equals(pg)
+                    && !joinsHigherSymmetry(SpaceGroups.byNumber(n), SpaceGroups.byNumber(sg), f.header().unitCell())) {
                 String unit = top.relativize(files.get(i).getParent()).toString().replace('\\', '/');
                 used.remove(unit);
                 leftOut.put(unit, "space group " + SpaceGroups.byNumber(n).hermannMauguin() + ", not point group " + pg + " of the others");
@@ -189,6 +190,19 @@ public final class SampleMerge {
             relabelled++;
         }
         return relabelled;
+    }
+
+    /**
+     * A dataset labelled with a lower point group joins the consensus when its cell already fits the
+     * consensus lattice in the same setting: on a 10° wedge the engine may keep only a subgroup (too few
+     * symmetry mates to judge the other operators), while the indices are those of the lattice's
+     * conventional cell, so merging it under the higher group needs no reindexing.
+     */
+    private static boolean joinsHigherSymmetry(SpaceGroup own, SpaceGroup consensus, org.mxflow.cell.UnitCell cell) {
+        return own.hermannMauguin().charAt(0) == consensus.hermannMauguin().charAt(0)
+                && own.operations().order() < consensus.operations().order()
+                && consensus.operations().order() % own.operations().order() == 0
+                && cell != null && cell.isCompatibleWith(consensus.latticeType());
     }
 
     /** "P 422": the lattice letter and point group; relabelling never changes the centring. */

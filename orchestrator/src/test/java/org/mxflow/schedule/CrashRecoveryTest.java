@@ -58,7 +58,9 @@ class CrashRecoveryTest {
             Process p = child(crashed, sheet, tmp.resolve("child-" + i + ".log"));
             long t0 = System.nanoTime();
             boolean sawRunning = waitForRunningUnit(catalogFile, p, 60_000);
-            int delayMs = random.nextInt(4000);
+            // Within 1.5 s of a unit starting, so most kills land inside a unit (a 10° wedge takes several seconds);
+            // kills between units, in merges and in report rendering still happen when a unit ends early.
+            int delayMs = random.nextInt(1500);
             Thread.sleep(delayMs);
             if (p.isAlive()) {
                 p.destroyForcibly();
@@ -92,8 +94,10 @@ class CrashRecoveryTest {
         // over a run with more wedges covers merged MTZs); the merge's own outputs are among the files compared byte for byte.
         assertThat(reflectionFiles.keySet()).as(why).anyMatch(f -> f.endsWith("XDS_ASCII.HKL"));
         assertThat(TinyBeamtime.outputChecksums(crashed, keepBytes).keySet()).as(why)
-                .anyMatch(f -> f.contains("merge_blend_") && f.endsWith("cluster_summary.dat"))
-                .anyMatch(f -> f.contains("merge_cc_") && f.endsWith("cluster_summary.dat"));
+                // Whether two 10° wedges end in one cluster depends on the symmetry each wedge shows; the merge log of
+                // both clusterings is written either way and compared byte for byte with the uninterrupted run.
+                .anyMatch(f -> f.contains("merge_blend_") && f.endsWith("multi_merge.log"))
+                .anyMatch(f -> f.contains("merge_cc_") && f.endsWith("multi_merge.log"));
         System.out.println(why + ": " + reflectionFiles.size() + " reflection files identical to the uninterrupted run");
 
         try (Catalog c = Catalog.open(catalogFile); Catalog ref = Catalog.open(reference.resolve(Processing.CATALOG_NAME))) {
