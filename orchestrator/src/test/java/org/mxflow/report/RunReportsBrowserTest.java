@@ -89,7 +89,7 @@ class RunReportsBrowserTest {
             mergedInAll += clusters;
         }
         // three 10° wedges and a 10° single sweep of P43212 reach Redun >= 2 together: something was merged
-        assertThat(mergedInAll).as("merged clusters over all passes").isPositive();
+        assertThat(mergedInAll).as("merged clusters over all passes\n" + text).isPositive();
         assertThat(root.resolve("261121_BL45XU_demo.tgz")).isRegularFile();
     }
 

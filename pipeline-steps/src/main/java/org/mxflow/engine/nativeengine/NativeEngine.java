@@ -171,8 +171,11 @@ public final class NativeEngine {
             // The indexer's crystal is its conventional cell, C-centred for mC: reducing that basis as if it
             // were primitive gives a double-volume cell that fits mP (issue 6), so refine in P1 on the
             // primitive reduced basis, with indices assigned in that basis.
-            CrystalModel primitive = scaled.transformed(chosen.transformation().inverse());
-            GeometryRefiner.Result p1 = refiner('a').refine(start, primitive, assign(start, primitive, observed));
+            // A primitive conventional cell is already a primitive basis: it keeps the indexer's indices.
+            boolean centred = !chosen.lattice().name().endsWith("P");
+            CrystalModel primitive = centred ? scaled.transformed(chosen.transformation().inverse()) : scaled;
+            GeometryRefiner.Result p1 = refiner('a').refine(start, primitive,
+                    centred ? assign(start, primitive, observed) : ix.indexed());
             ReducedCell reduced = ReducedCell.of(p1.crystal());
             chosen = LatticeCharacterFit.choose(LatticeCharacterFit.all(reduced), 1.5);
             CrystalModel conv = reduced.crystal().transformed(chosen.transformation());
