@@ -3,7 +3,7 @@
 
 Arguments: MXFLOW_MERGE_DIR DIALS_DIR TRUTH_DIR WEDGE...   (run by bench/merge-vs-dials)
 mxflow: cluster_summary.dat of each clustering's final pass; the all-datasets cluster (largest
-ds.all), last run; its run_NN/xscale_merged.hkl. Also the cluster that holds exactly the lysA wedges.
+ds.all), last run, and every other cluster of the final pass; run_NN/xscale_merged.hkl.
 DIALS: the "Overall" column of dials.merge's merging-statistics summary (merge.log) and IMEAN of
 merged.mtz, for DIALS_DIR/all6 and DIALS_DIR/lysA.
 Truth: intensities_<group>.hkl x scale x exp(-B/2d^2) (B averaged over the group's wedges), cut at
@@ -90,19 +90,22 @@ def mxflow_rows(merge_dir, wedges, meta, truths, sg):
         by_cluster = {}
         for r in data:
             by_cluster.setdefault(r[0], []).append(r)
-        picks = []
+        # every merged cluster of the final pass, the all-datasets one first, named by its truth forms
         biggest = max(by_cluster, key=lambda c: int(by_cluster[c][0][col["ds.all"]]))
-        picks.append(("all datasets", biggest))
-        for c in by_cluster:
-            if cluster_wedges(os.path.join(final, c), wedges) == lysa:
-                picks.append(("the lysA wedges", c))
-                break
+        picks = []
+        for c in [biggest] + [c for c in by_cluster if c != biggest]:
+            ws = cluster_wedges(os.path.join(final, c), wedges)
+            forms = {}
+            for w in ws:
+                forms[meta[w]["group"]] = forms.get(meta[w]["group"], 0) + 1
+            label = ("all datasets: " if c == biggest else "") + " + ".join("%d %s" % (n, g) for g, n in sorted(forms.items()))
+            picks.append((label, c))
         for label, c in picks:
             r = max(by_cluster[c], key=lambda r: int(r[col["run"]]))
             run = int(r[col["run"]])
             merged = os.path.join(final, c, "run_%02d" % run, "xscale_merged.hkl")
             cc = cc_with_truth(read_xds_merged(merged), truths, sg) if os.path.exists(merged) else "no " + merged
-            rows.append(("mxflow %s %s run_%02d (%s, %s of %s wedges)" % (method, c, run, label, r[col["ds.used"]], r[col["ds.all"]]),
+            rows.append(("mxflow %s %s run_%02d (%s; %s used)" % (method, c, run, label, r[col["ds.used"]]),
                          [float(r[col[k]]) for k in ("Cmpl", "Redun", "I/sigI", "Rmeas", "CC1/2")], cc))
     return rows
 
@@ -133,15 +136,15 @@ def main():
     print("\ntruth: " + ", ".join("%s=%s" % (w, meta[w]["group"]) for w in wedges))
     rows = mxflow_rows(merge_dir, wedges, meta, truths, sg)
     for sub, label in (("all6", "DIALS cosym+scale+merge, all six wedges"),
-                       ("lysA", "DIALS cosym+scale+merge, the lysA wedges (chosen by the truth)")):
+                       ("lysA", "DIALS cosym+scale+merge, 4 lysA wedges chosen by the truth")):
         label, stats, cc = dials_row(os.path.join(dials_dir, sub), label, truths, sg)
         rows.append((label, stats, cc))
-    print("%-70s %6s %6s %7s %6s %6s   %s" % ("merged set (overall, all resolution)", "Cmpl%", "Mult", "I/sig", "Rmeas%", "CC1/2%", "CC with truth (n common)"))
+    print("%-60s %6s %6s %7s %6s %6s   %s" % ("merged set (overall, all resolution)", "Cmpl%", "Mult", "I/sig", "Rmeas%", "CC1/2%", "CC with truth (n common)"))
     for label, stats, cc in rows:
         if stats is None:
-            print("%-70s %s" % (label, cc))
+            print("%-60s %s" % (label, cc))
         else:
-            print("%-70s %6.1f %6.1f %7.2f %6.1f %6.1f   %s" % ((label,) + tuple(stats) + (cc,)))
+            print("%-60s %6.1f %6.1f %7.2f %6.1f %6.1f   %s" % ((label,) + tuple(stats) + (cc,)))
 
 
 if __name__ == "__main__":
