@@ -135,8 +135,12 @@ def main():
     meta, truths, sg = load_truths(truth_dir, wedges)
     print("\ntruth: " + ", ".join("%s=%s" % (w, meta[w]["group"]) for w in wedges))
     rows = mxflow_rows(merge_dir, wedges, meta, truths, sg)
-    for sub, label in (("all6", "DIALS cosym+scale+merge, all six wedges"),
-                       ("lysA", "DIALS cosym+scale+merge, 4 lysA wedges chosen by the truth")):
+    dmin = sorted(glob.glob(os.path.join(merge_dir, "merge_blend_*", "blend_*A_final")))
+    dmin = os.path.basename(dmin[0]).split("_")[1].rstrip("A") + " Å" if dmin else "?"
+    for sub, label in (("all6", "DIALS all six wedges, to the corner"),
+                       ("all6/dmin", "DIALS all six wedges, d_min %s (as mxflow)" % dmin),
+                       ("lysA", "DIALS 4 lysA wedges (truth labels), to the corner"),
+                       ("lysA/dmin", "DIALS 4 lysA wedges (truth labels), d_min %s" % dmin)):
         label, stats, cc = dials_row(os.path.join(dials_dir, sub), label, truths, sg)
         rows.append((label, stats, cc))
     print("%-60s %6s %6s %7s %6s %6s   %s" % ("merged set (overall, all resolution)", "Cmpl%", "Mult", "I/sig", "Rmeas%", "CC1/2%", "CC with truth (n common)"))
