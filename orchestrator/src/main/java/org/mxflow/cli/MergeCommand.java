@@ -114,6 +114,17 @@ final class MergeCommand implements Callable<Integer> {
             if (f.header().unitCell() == null) throw new IllegalArgumentException(p + ": no UNIT_CELL_CONSTANTS in the header");
             data.add(f);
         }
+        // Short wedges of one crystal form often carry different screw axes (P422 / P4(1)2(1)2 ...): one
+        // space group for the merge, as the orchestrator does; other point groups are left out, said below.
+        inputs = new ArrayList<>(inputs.stream().map(p -> p.toAbsolutePath().normalize()).toList());
+        Path top = inputs.get(0).getRoot();
+        java.util.Map<String, Path> used = new java.util.TreeMap<>();
+        for (Path p : inputs) used.put(top.relativize(p.getParent()).toString().replace('\\', '/'), p);
+        java.util.Map<String, String> leftOut = new java.util.TreeMap<>();
+        int relabelled = org.mxflow.schedule.SampleMerge.commonSpaceGroup(inputs, data, used, leftOut, top);
+        PrintWriter note = spec.commandLine().getOut();
+        if (relabelled > 0) note.println(relabelled + " file(s) relabelled to the common space group " + data.get(0).header().spaceGroupNumber());
+        leftOut.forEach((dir, why) -> note.println("left out " + top.resolve(dir) + ": " + why));
         double start = dMin != null ? dMin : startResolution(data);
         if (!(start > 0)) throw new IllegalArgumentException("--d-min must be positive, got " + start);
         Files.createDirectories(out);

@@ -151,7 +151,7 @@ public final class SampleMerge {
      * Works on the in-memory copies only; the units' files are not touched. Returns how many
      * datasets were relabelled.
      */
-    static int commonSpaceGroup(List<Path> files, List<XdsAsciiFile> data, Map<String, Path> used, Map<String, String> leftOut,
+    public static int commonSpaceGroup(List<Path> files, List<XdsAsciiFile> data, Map<String, Path> used, Map<String, String> leftOut,
                                 Path top) {
         Map<String, Integer> pgVotes = new TreeMap<>();
         Map<String, Integer> pgOrder = new TreeMap<>();

@@ -76,4 +76,25 @@ class MergeCommandTest {
         assertThat(cl.execute("merge", "-o", tmp.resolve("out").toString(), missing.toString())).isEqualTo(1);
         assertThat(err.toString().strip()).isEqualTo("mxflow: error: " + missing + ": no such XDS_ASCII.HKL file");
     }
+
+    @Test
+    void wedgesThatDisagreeOnlyOnScrewAxesAreMergedUnderOneSpaceGroup(@TempDir Path tmp) throws Exception {
+        List<Path> files = wedges(tmp.resolve("proc"));
+        // Three of the six wedges say P222 (#16): same lattice and point group as P212121, no screw axes seen.
+        for (int i = 0; i < 3; i++) {
+            org.mxflow.reflection.XdsAsciiFile f = org.mxflow.reflection.XdsAsciiReader.read(files.get(i));
+            XdsAsciiWriter.write(new org.mxflow.reflection.XdsAsciiFile(
+                    f.header().withSpaceGroup(16, f.header().unitCell()), f.observations()), files.get(i));
+        }
+        StringWriter out = new StringWriter();
+        CommandLine cl = MxflowCommand.newCommandLine();
+        cl.setOut(new PrintWriter(out));
+        int rc = cl.execute(java.util.stream.Stream.concat(java.util.stream.Stream.of("merge", "-o", tmp.resolve("out").toString(),
+                "--sample", "p", "--clustering", "cc", "--no-passes", "--max-clusters", "1"), files.stream().map(Path::toString))
+                .toArray(String[]::new));
+        assertThat(rc).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("3 file(s) relabelled to the common space group 16");
+        // all six reach the merge list (before, the three P212121 files were skipped as "space group 19 is not 16")
+        assertThat(Files.readAllLines(tmp.resolve("out/merge_cc_3.5S_p/formerge.lst")).stream().filter(l -> !l.isBlank())).hasSize(6);
+    }
 }
