@@ -71,17 +71,26 @@ public final class NativeEngine implements Engine {
     public ProcessingOutcome process(WorkUnit unit, Path workDir, int threads) {
         try {
             return unit.kind() == UnitKind.HITMAP ? hitMap(unit, workDir, threads) : findSpots(unit, workDir, threads);
-        } catch (ImageFormatException e) {
-            // A corrupt or unreadable frame fails the same way every time.
-            return new ProcessingOutcome.Failed("read frames", e.getMessage(), FailureKind.DETERMINISTIC);
-        } catch (java.nio.file.NoSuchFileException e) {
-            return new ProcessingOutcome.Failed("read frames", "no such file " + e.getFile(), FailureKind.DETERMINISTIC);
         } catch (IOException e) {
-            return new ProcessingOutcome.Failed("I/O", e.getClass().getSimpleName() + ": " + e.getMessage(), FailureKind.TRANSIENT);
+            return ioFailure(e);
         } catch (RuntimeException e) {
             return new ProcessingOutcome.Failed("spot finding", e.getClass().getSimpleName() + ": " + e.getMessage(),
                     FailureKind.DETERMINISTIC);
         }
+    }
+
+    /**
+     * A unit that could not read its data: a corrupt, unreadable or missing frame fails the same way
+     * every time (no retry); any other I/O fault may pass (retried with back-off).
+     */
+    static ProcessingOutcome.Failed ioFailure(IOException e) {
+        if (e instanceof ImageFormatException) {
+            return new ProcessingOutcome.Failed("read frames", e.getMessage(), FailureKind.DETERMINISTIC);
+        }
+        if (e instanceof java.nio.file.NoSuchFileException n) {
+            return new ProcessingOutcome.Failed("read frames", "no such file " + n.getFile(), FailureKind.DETERMINISTIC);
+        }
+        return new ProcessingOutcome.Failed("I/O", e.getClass().getSimpleName() + ": " + e.getMessage(), FailureKind.TRANSIENT);
     }
 
     private ProcessingOutcome findSpots(WorkUnit unit, Path workDir, int threads) throws IOException {

@@ -7,7 +7,6 @@ import java.util.Optional;
 import org.mxflow.catalog.UnitKind;
 import org.mxflow.engine.nativeengine.NativeOutcome;
 import org.mxflow.engine.nativeengine.ProcessingRequest;
-import org.mxflow.image.ImageFormatException;
 
 /**
  * The native engine end to end behind the {@link Engine} seam: rotation units go through
@@ -42,12 +41,8 @@ public final class NativeProcessingEngine implements Engine {
             }
             NativeOutcome.Failed f = (NativeOutcome.Failed) o;
             return new ProcessingOutcome.Failed(f.step(), f.reason(), FailureKind.DETERMINISTIC);
-        } catch (ImageFormatException e) {
-            return new ProcessingOutcome.Failed("read frames", e.getMessage(), FailureKind.DETERMINISTIC);
-        } catch (java.nio.file.NoSuchFileException e) {
-            return new ProcessingOutcome.Failed("read frames", "no such file " + e.getFile(), FailureKind.DETERMINISTIC);
         } catch (IOException e) {
-            return new ProcessingOutcome.Failed("I/O", e.getClass().getSimpleName() + ": " + e.getMessage(), FailureKind.TRANSIENT);
+            return NativeEngine.ioFailure(e);
         } catch (RuntimeException e) {
             return new ProcessingOutcome.Failed("processing", e.getClass().getSimpleName() + ": " + e.getMessage(), FailureKind.DETERMINISTIC);
         }

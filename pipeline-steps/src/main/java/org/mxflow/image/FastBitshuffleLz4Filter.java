@@ -101,7 +101,7 @@ public final class FastBitshuffleLz4Filter implements Filter {
     }
 
     /** Transposes the 8x8 bit matrix whose row j is byte j of x (Hacker's Delight 7-3). */
-    static long transpose8(long x) {
+    public static long transpose8(long x) {
         long t;
         t = (x ^ (x >>> 7)) & 0x00AA00AA00AA00AAL;
         x ^= t ^ (t << 7);

@@ -66,23 +66,11 @@ public final class BitshuffleLz4Encoder {
                 for (int i = 0; i < 8; i++) {
                     x |= (src[base + i * elementSize] & 0xffL) << (8 * i);
                 }
-                x = transpose8(x);
+                x = org.mxflow.image.FastBitshuffleLz4Filter.transpose8(x);
                 for (int j = 0; j < 8; j++) {
                     dst[planeBase + j * rowBytes + k] = (byte) (x >>> (8 * j));
                 }
             }
         }
-    }
-
-    /** Transposes the 8x8 bit matrix whose row j is byte j of x (its own inverse). */
-    private static long transpose8(long x) {
-        long t;
-        t = (x ^ (x >>> 7)) & 0x00AA00AA00AA00AAL;
-        x ^= t ^ (t << 7);
-        t = (x ^ (x >>> 14)) & 0x0000CCCC0000CCCCL;
-        x ^= t ^ (t << 14);
-        t = (x ^ (x >>> 28)) & 0x00000000F0F0F0F0L;
-        x ^= t ^ (t << 28);
-        return x;
     }
 }
