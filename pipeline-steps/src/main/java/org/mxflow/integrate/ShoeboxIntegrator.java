@@ -6,12 +6,17 @@ import java.util.List;
 
 /**
  * 3D summation integration in shoeboxes with a per-frame local background, then profile
- * fitting of weak reflections with 2D profiles learned from strong neighbours (one profile per
- * region of a 3×3 grid over the detector, frame-summed as the shoebox is).
+ * fitting with 2D profiles learned from strong neighbours: one profile per region of a 3×3 grid
+ * over the detector and per rotation block ({@link IntegrationSettings#profileBlockFrames}), learned
+ * from the block and the two beside it, frame-summed as the shoebox is.
  *
  * <p>Use: {@link #measureFrame} on each frame (independent, any thread), then {@link #add}
- * each frame's result in frame order, then {@link #finish}. Sums run in frame order, so the
- * result does not depend on how many threads measured the frames.
+ * each frame's result in ascending frame order, then {@link #finish}. Integration streams: a
+ * shoebox is complete once the last frame it covers has been added, and it is fitted and
+ * released as soon as the profiles of its rotation block are known (every reflection of the
+ * block and of the next one complete), so the shoeboxes alive at any time are those of about
+ * three profile blocks, whatever the sweep length. Sums run in frame order and reflection order,
+ * so the result does not depend on how many threads measured the frames.
  */
 public final class ShoeboxIntegrator {
 
@@ -21,7 +26,23 @@ public final class ShoeboxIntegrator {
     private final long countCutoff;
     private final int half, side;
     private final int[] firstFrame, lastFrame;
+    /** Reflection indices by first frame (then index), with those first frames, for {@link #activeOn}. */
+    private final int[] byFirst, firstSorted;
+    private final int maxSpanFrames;
+    /** Reflection indices by last frame (then index): the order in which shoeboxes complete. */
+    private final int[] byLast;
+    private int completed;
+    private int lastAdded = Integer.MIN_VALUE;
     private final Accumulator[] acc;
+    private final int[] block;
+    private final int blockMin, nBlocks;
+    private final int[] pendingInBlock;
+    private final ProfileSums[] blockSums;
+    private final ProfileSums allSums;
+    private final List<List<Integer>> completeInBlock;
+    private int nextBlock;
+    private final IntegratedReflection[] results;
+    private int live, peakLive;
 
     /** What one frame contributes to one reflection. */
     public record FramePiece(int reflection, long foregroundCounts, int foregroundPixels, double backgroundMean,
@@ -38,6 +59,17 @@ public final class ShoeboxIntegrator {
         int flags, frames;
         int[] box;
         double sx, sy, sz, sn;
+        double iSum, sSum;
+    }
+
+    /** Sums of normalised net profiles of strong reflections per detector region (9) and overall (index 9). */
+    private static final class ProfileSums {
+        final double[][] sums;
+        final int[] counts = new int[10];
+
+        ProfileSums(int boxPixels) {
+            sums = new double[10][boxPixels];
+        }
     }
 
     public ShoeboxIntegrator(List<PredictedReflection> predictions, IntegrationSettings settings, int width, int height,
@@ -53,29 +85,76 @@ public final class ShoeboxIntegrator {
         firstFrame = new int[n];
         lastFrame = new int[n];
         acc = new Accumulator[n];
+        block = new int[n];
+        results = new IntegratedReflection[n];
+        int span = 0, bMin = Integer.MAX_VALUE, bMax = Integer.MIN_VALUE;
         for (int i = 0; i < n; i++) {
             PredictedReflection p = predictions.get(i);
             double ext = Math.max(settings.nSigmaFrames() * p.sigmaZFrames(), 0.5);
             // frame f spans z ∈ [f−1, f]; take every frame that overlaps [z − ext, z + ext]
             firstFrame[i] = (int) Math.floor(p.zFrame() - ext) + 1;
             lastFrame[i] = (int) Math.ceil(p.zFrame() + ext);
+            span = Math.max(span, lastFrame[i] - firstFrame[i]);
+            block[i] = Math.floorDiv((int) Math.floor(p.zFrame()), settings.profileBlockFrames());
+            bMin = Math.min(bMin, block[i]);
+            bMax = Math.max(bMax, block[i]);
         }
+        maxSpanFrames = span;
+        byFirst = sortedBy(firstFrame);
+        firstSorted = new int[n];
+        for (int j = 0; j < n; j++) firstSorted[j] = firstFrame[byFirst[j]];
+        byLast = sortedBy(lastFrame);
+        blockMin = n == 0 ? 0 : bMin;
+        nBlocks = n == 0 ? 0 : bMax - bMin + 1;
+        pendingInBlock = new int[nBlocks];
+        for (int i = 0; i < n; i++) pendingInBlock[block[i] - blockMin]++;
+        blockSums = new ProfileSums[nBlocks];
+        allSums = new ProfileSums(side * side);
+        completeInBlock = new ArrayList<>(nBlocks);
+        for (int b = 0; b < nBlocks; b++) completeInBlock.add(new ArrayList<>());
+    }
+
+    private static int[] sortedBy(int[] key) {
+        Integer[] idx = new Integer[key.length];
+        for (int i = 0; i < idx.length; i++) idx[i] = i;
+        Arrays.sort(idx, (x, y) -> key[x] != key[y] ? Integer.compare(key[x], key[y]) : Integer.compare(x, y));
+        int[] out = new int[idx.length];
+        for (int i = 0; i < idx.length; i++) out[i] = idx[i];
+        return out;
     }
 
     public List<PredictedReflection> predictions() { return predictions; }
 
+    /** Shoeboxes held now (measured on some frame, not yet fitted and released). */
+    public int liveShoeboxes() { return live; }
+
+    /** The most shoeboxes held at once so far. */
+    public int peakLiveShoeboxes() { return peakLive; }
+
     /** Indices of the reflections whose shoebox includes the frame, ascending. */
     public int[] activeOn(int frame) {
-        int n = predictions.size();
-        int[] tmp = new int[16];
+        // candidates start within the longest shoebox span before the frame
+        int from = lowerBound(firstSorted, frame - maxSpanFrames), to = lowerBound(firstSorted, frame + 1);
+        int[] tmp = new int[Math.max(0, to - from)];
         int m = 0;
-        for (int i = 0; i < n; i++) {
-            if (firstFrame[i] <= frame && frame <= lastFrame[i]) {
-                if (m == tmp.length) tmp = Arrays.copyOf(tmp, 2 * m);
-                tmp[m++] = i;
-            }
+        for (int j = from; j < to; j++) {
+            int i = byFirst[j];
+            if (lastFrame[i] >= frame) tmp[m++] = i;
         }
-        return Arrays.copyOf(tmp, m);
+        int[] out = Arrays.copyOf(tmp, m);
+        Arrays.sort(out);
+        return out;
+    }
+
+    /** First position whose value is ≥ v. */
+    private static int lowerBound(int[] a, int v) {
+        int lo = 0, hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < v) lo = mid + 1;
+            else hi = mid;
+        }
+        return lo;
     }
 
     /** Measures every active reflection on one frame. Pure: pixels in, pieces out. */
@@ -140,13 +219,24 @@ public final class ShoeboxIntegrator {
         return new FrameMeasurement(frameNumber, pieces);
     }
 
-    /** Adds one frame's measurement; frames must be added in ascending order for reproducible sums. */
+    /**
+     * Adds one frame's measurement. Frames must come in ascending order (sums in a fixed order);
+     * shoeboxes whose last frame this is are completed, and those whose profiles are now known are
+     * fitted and released.
+     */
     public void add(FrameMeasurement m) {
+        if (m.frameNumber() <= lastAdded)
+            throw new IllegalArgumentException("frame " + m.frameNumber() + " added after frame " + lastAdded + ": frames must be added in ascending order");
+        lastAdded = m.frameNumber();
         for (FramePiece piece : m.pieces()) {
             Accumulator a = acc[piece.reflection()];
             if (a == null) {
+                if (lastFrame[piece.reflection()] < m.frameNumber() || results[piece.reflection()] != null)
+                    throw new IllegalArgumentException("frame " + m.frameNumber() + " has a piece of reflection " + piece.reflection()
+                            + " whose shoebox ends on frame " + lastFrame[piece.reflection()]);
                 a = acc[piece.reflection()] = new Accumulator();
                 a.box = new int[side * side];
+                peakLive = Math.max(peakLive, ++live);
             }
             a.counts += piece.foregroundCounts();
             a.fgPixels += piece.foregroundPixels();
@@ -162,81 +252,113 @@ public final class ShoeboxIntegrator {
             a.sz += piece.netForCentroid() * (m.frameNumber() - 0.5);
             a.sn += piece.netForCentroid();
         }
+        while (completed < byLast.length && lastFrame[byLast[completed]] <= m.frameNumber()) complete(byLast[completed++]);
+        while (nextBlock < nBlocks && pendingInBlock[nextBlock] == 0
+                && (nextBlock + 1 >= nBlocks || pendingInBlock[nextBlock + 1] == 0)) fitBlock(nextBlock++);
     }
 
-    /** Summation for all, profiles learned from strong reflections, profile fitting for weak ones. */
+    /** Completes the shoeboxes not yet complete (those running past the last frame added) and returns every reflection measured, in prediction order. */
     public List<IntegratedReflection> finish() {
-        int n = predictions.size();
-        double[] iSum = new double[n], sSum = new double[n];
-        for (int i = 0; i < n; i++) {
-            Accumulator a = acc[i];
-            if (a == null) continue;
-            iSum[i] = a.counts - a.background;
-            sSum[i] = Math.sqrt(Math.max(a.counts, 0) + a.backgroundVar);
-        }
-        double[][] profiles = learnProfiles(iSum, sSum);
-        List<IntegratedReflection> out = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            Accumulator a = acc[i];
-            PredictedReflection p = predictions.get(i);
-            if (a == null) continue;
-            double intensity = iSum[i], sigma = sSum[i];
-            int flags = a.flags, corr = 0;
-            double[] prof = profiles[region(p)];
-            if (prof != null && !IntegrationFlags.isRejected(flags) && sSum[i] > 0) {
-                double[] fit = fitProfile(prof, a, p, iSum[i], a.backgroundVar / Math.max(1.0, (double) a.fgPixels * a.fgPixels));
-                corr = (int) Math.round(100 * Math.max(0, fit[2]));
-                if (iSum[i] / sSum[i] < settings.weakIOverSigma() && Double.isFinite(fit[0]) && fit[1] > 0) {
-                    intensity = fit[0];
-                    sigma = fit[1];
-                    flags |= IntegrationFlags.PROFILE_FITTED;
-                }
-            }
-            double x = p.xPx(), y = p.yPx(), z = p.zFrame();
-            if (a.sn > 0) {
-                double cx = a.sx / a.sn, cy = a.sy / a.sn;
-                if (Math.abs(cx - x) < settings.foregroundRadiusPx() && Math.abs(cy - y) < settings.foregroundRadiusPx()) {
-                    x = cx;
-                    y = cy;
-                    z = a.sz / a.sn;
-                }
-            }
-            out.add(new IntegratedReflection(p, intensity, sigma, iSum[i], sSum[i], x, y, z, a.frames, corr, flags));
-        }
+        while (completed < byLast.length) complete(byLast[completed++]);
+        while (nextBlock < nBlocks) fitBlock(nextBlock++);
+        List<IntegratedReflection> out = new ArrayList<>();
+        for (IntegratedReflection r : results) if (r != null) out.add(r);
         return out;
+    }
+
+    /** Summation intensity of a complete shoebox; a strong clean one adds its profile to its block's sums. */
+    private void complete(int i) {
+        int b = block[i] - blockMin;
+        pendingInBlock[b]--;
+        Accumulator a = acc[i];
+        if (a == null) return;
+        a.iSum = a.counts - a.background;
+        a.sSum = Math.sqrt(Math.max(a.counts, 0) + a.backgroundVar);
+        completeInBlock.get(b).add(i);
+        if (a.flags != 0 || !(a.sSum > 0) || a.iSum / a.sSum < settings.strongIOverSigma()) return;
+        PredictedReflection p = predictions.get(i);
+        double[] net = netBox(a, p);
+        double total = 0;
+        for (double v : net) total += v;
+        if (!(total > 0)) return;
+        if (blockSums[b] == null) blockSums[b] = new ProfileSums(side * side);
+        int r = region(p);
+        for (ProfileSums s : new ProfileSums[] {blockSums[b], allSums}) {
+            for (int j = 0; j < net.length; j++) {
+                s.sums[r][j] += net[j] / total;
+                s.sums[9][j] += net[j] / total;
+            }
+            s.counts[r]++;
+            s.counts[9]++;
+        }
+    }
+
+    /** Fits and releases the complete shoeboxes of one block with the profiles of the block and its neighbours. */
+    private void fitBlock(int b) {
+        double[][] profiles = profiles(b);
+        for (int i : completeInBlock.get(b)) {
+            results[i] = integrated(i, acc[i], profiles);
+            acc[i] = null;
+            live--;
+        }
+        completeInBlock.set(b, List.of());
+        if (b >= 1) blockSums[b - 1] = null;
+    }
+
+    /**
+     * Mean normalised net profile per region over blocks b−1..b+1; a region with fewer than 10 strong
+     * reflections uses the blocks' overall profile; blocks with fewer than 10 use every strong reflection
+     * so far; none at all (fewer than 10 anywhere) leaves summation only.
+     */
+    private double[][] profiles(int b) {
+        ProfileSums w = new ProfileSums(side * side);
+        for (int k = Math.max(0, b - 1); k <= Math.min(nBlocks - 1, b + 1); k++) {
+            ProfileSums s = blockSums[k];
+            if (s == null) continue;
+            for (int r = 0; r < 10; r++) {
+                for (int j = 0; j < side * side; j++) w.sums[r][j] += s.sums[r][j];
+                w.counts[r] += s.counts[r];
+            }
+        }
+        double[][] out = new double[9][];
+        double[] overall;
+        if (w.counts[9] >= 10) overall = normalise(w.sums[9]);
+        else if (allSums.counts[9] >= 10) overall = normalise(allSums.sums[9]);
+        else return out;
+        for (int r = 0; r < 9; r++) out[r] = w.counts[r] >= 10 ? normalise(w.sums[r]) : overall;
+        return out;
+    }
+
+    private IntegratedReflection integrated(int i, Accumulator a, double[][] profiles) {
+        PredictedReflection p = predictions.get(i);
+        double intensity = a.iSum, sigma = a.sSum;
+        int flags = a.flags, corr = 0;
+        double[] prof = profiles[region(p)];
+        if (prof != null && !IntegrationFlags.isRejected(flags) && a.sSum > 0) {
+            double[] fit = fitProfile(prof, a, p, a.iSum, a.backgroundVar / Math.max(1.0, (double) a.fgPixels * a.fgPixels));
+            corr = (int) Math.round(100 * Math.max(0, fit[2]));
+            if (a.iSum / a.sSum < settings.weakIOverSigma() && Double.isFinite(fit[0]) && fit[1] > 0) {
+                intensity = fit[0];
+                sigma = fit[1];
+                flags |= IntegrationFlags.PROFILE_FITTED;
+            }
+        }
+        double x = p.xPx(), y = p.yPx(), z = p.zFrame();
+        if (a.sn > 0) {
+            double cx = a.sx / a.sn, cy = a.sy / a.sn;
+            if (Math.abs(cx - x) < settings.foregroundRadiusPx() && Math.abs(cy - y) < settings.foregroundRadiusPx()) {
+                x = cx;
+                y = cy;
+                z = a.sz / a.sn;
+            }
+        }
+        return new IntegratedReflection(p, intensity, sigma, a.iSum, a.sSum, x, y, z, a.frames, corr, flags);
     }
 
     private int region(PredictedReflection p) {
         int rx = Math.min(2, Math.max(0, (int) (3 * p.xPx() / width)));
         int ry = Math.min(2, Math.max(0, (int) (3 * p.yPx() / height)));
         return 3 * ry + rx;
-    }
-
-    /** Mean normalised net profile over the foreground of strong, clean reflections; regions with < 10 use the global one. */
-    private double[][] learnProfiles(double[] iSum, double[] sSum) {
-        double[][] sums = new double[10][side * side];
-        int[] counts = new int[10];
-        for (int i = 0; i < predictions.size(); i++) {
-            Accumulator a = acc[i];
-            if (a == null || a.flags != 0 || !(sSum[i] > 0) || iSum[i] / sSum[i] < settings.strongIOverSigma()) continue;
-            PredictedReflection p = predictions.get(i);
-            int r = region(p);
-            double[] net = netBox(a, p);
-            double total = 0;
-            for (double v : net) total += v;
-            if (!(total > 0)) continue;
-            for (int j = 0; j < net.length; j++) {
-                sums[r][j] += net[j] / total;
-                sums[9][j] += net[j] / total;
-            }
-            counts[r]++;
-            counts[9]++;
-        }
-        double[][] out = new double[9][];
-        if (counts[9] < 10) return out;
-        double[] global = normalise(sums[9]);
-        for (int r = 0; r < 9; r++) out[r] = counts[r] >= 10 ? normalise(sums[r]) : global;
-        return out;
     }
 
     private double[] normalise(double[] s) {

@@ -195,7 +195,7 @@ public final class NativeEngine {
         double dMin = ExperimentFromHeader.cornerResolutionA(exp);
         List<PredictedReflection> pred = ReflectionPrediction.predict(exp, crystal, first, last,
                 new PredictionSettings(dMin, mosaicity, 0.99));
-        IntegrationSettings is = IntegrationSettings.forSpotSigma(sigmaXy);
+        IntegrationSettings is = IntegrationSettings.forSpotSigma(sigmaXy, oscDeg);
         ShoeboxIntegrator integrator = new ShoeboxIntegrator(pred, is, header.width(), header.height(), header.countCutoff());
         List<IntegratedReflection> integrated = SweepIntegration.integrate(reader, first, last, integrator, req.threads());
         timings.put("integration", (System.nanoTime() - t) * 1e-9);
