@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.mxflow.cell.UnitCell;
 import org.mxflow.geometry.CrystalModel;
@@ -76,8 +78,59 @@ public final class TruthComparison {
         return CrystalModel.ofRealBasis(new Vec3(a[0], a[1], a[2]), new Vec3(b[0], b[1], b[2]), new Vec3(c[0], c[1], c[2])).a();
     }
 
+    /** CC per shell of equal reflection count ({@code nShells} shells over the file's own reflections). */
     public static Result compare(XdsAsciiFile file, Mat3 truthA, Map<MillerIndex, Double> truth, SpaceGroup truthSg,
                                  UnitCell truthCell, int nShells) {
+        return compare(file, truthA, truth, truthSg, truthCell, nShells, null);
+    }
+
+    /** As {@link #compare(XdsAsciiFile, Mat3, Map, SpaceGroup, UnitCell, int)} over the true reflections in {@code only} (null: all). */
+    public static Result compare(XdsAsciiFile file, Mat3 truthA, Map<MillerIndex, Double> truth, SpaceGroup truthSg,
+                                 UnitCell truthCell, int nShells, Set<MillerIndex> only) {
+        Merged m = merge(file, truthA, truth, truthSg, truthCell, only);
+        List<double[]> rows = m.rows();
+        List<ShellCc> shells = new ArrayList<>();
+        int n = rows.size();
+        for (int s = 0; s < nShells; s++) {
+            int from = s * n / nShells, to = (s + 1) * n / nShells;
+            if (to - from < 3) continue;
+            shells.add(new ShellCc(rows.get(from)[0], rows.get(to - 1)[0], to - from, cc(rows.subList(from, to))));
+        }
+        return new Result(shells, cc(rows), m.mapped(), m.unmapped(), m.indexMatrix());
+    }
+
+    /**
+     * CC in the resolution ranges of another file's shells, so that two programs are compared on the
+     * same d ranges: shell s holds d in [dMin(s), dMin(s−1)) (the first shell everything ≥ its dMin);
+     * reflections beyond the last shell's dMin are left out, also of the overall CC.
+     */
+    public static Result compareInShells(XdsAsciiFile file, Mat3 truthA, Map<MillerIndex, Double> truth, SpaceGroup truthSg,
+                                         UnitCell truthCell, List<ShellCc> like, Set<MillerIndex> only) {
+        Merged m = merge(file, truthA, truth, truthSg, truthCell, only);
+        List<ShellCc> shells = new ArrayList<>();
+        List<double[]> all = new ArrayList<>();
+        for (int s = 0; s < like.size(); s++) {
+            double lo = like.get(s).dMinA() - 1e-9, hi = s == 0 ? Double.POSITIVE_INFINITY : like.get(s - 1).dMinA() - 1e-9;
+            List<double[]> in = new ArrayList<>();
+            for (double[] r : m.rows()) if (r[0] >= lo && r[0] < hi) in.add(r);
+            all.addAll(in);
+            shells.add(new ShellCc(s == 0 ? (in.isEmpty() ? Double.NaN : in.get(0)[0]) : like.get(s).dMaxA(), like.get(s).dMinA(),
+                    in.size(), in.size() >= 3 ? cc(in) : Double.NaN));
+        }
+        return new Result(shells, cc(all), m.mapped(), m.unmapped(), m.indexMatrix());
+    }
+
+    /** The true unique reflections (canonical indices) that the file measured. */
+    public static Set<MillerIndex> measured(XdsAsciiFile file, Mat3 truthA, Map<MillerIndex, Double> truth, SpaceGroup truthSg,
+                                            UnitCell truthCell) {
+        return new HashSet<>(merge(file, truthA, truth, truthSg, truthCell, null).keys());
+    }
+
+    private record Merged(List<double[]> rows, List<MillerIndex> keys, int mapped, int unmapped, int[][] indexMatrix) {}
+
+    /** Observations merged per true unique reflection (1/σ² weights): rows {d, I_obs, I_true}, by d descending. */
+    private static Merged merge(XdsAsciiFile file, Mat3 truthA, Map<MillerIndex, Double> truth, SpaceGroup truthSg, UnitCell truthCell,
+                                Set<MillerIndex> only) {
         Mat3 m = truthA.inverse().times(fileA(file));
         int[][] im = new int[3][3];
         for (int i = 0; i < 3; i++)
@@ -103,20 +156,12 @@ public final class TruthComparison {
             sums.get(c)[0] += w * o.intensity();
             sums.get(c)[1] += w;
         }
+        List<MillerIndex> keys = new ArrayList<>();
+        for (MillerIndex h : sums.keySet()) if (only == null || only.contains(h)) keys.add(h);
+        keys.sort((x, y) -> Double.compare(truthCell.dSpacing(y), truthCell.dSpacing(x)));
         List<double[]> rows = new ArrayList<>(); // {d, Iobs, Itrue}
-        for (Map.Entry<MillerIndex, double[]> e : sums.entrySet()) {
-            MillerIndex h = e.getKey();
-            rows.add(new double[] {truthCell.dSpacing(h), e.getValue()[0] / e.getValue()[1], truth.get(h)});
-        }
-        rows.sort((x, y) -> Double.compare(y[0], x[0]));
-        List<ShellCc> shells = new ArrayList<>();
-        int n = rows.size();
-        for (int s = 0; s < nShells; s++) {
-            int from = s * n / nShells, to = (s + 1) * n / nShells;
-            if (to - from < 3) continue;
-            shells.add(new ShellCc(rows.get(from)[0], rows.get(to - 1)[0], to - from, cc(rows.subList(from, to))));
-        }
-        return new Result(shells, cc(rows), mapped, unmapped, im);
+        for (MillerIndex h : keys) rows.add(new double[] {truthCell.dSpacing(h), sums.get(h)[0] / sums.get(h)[1], truth.get(h)});
+        return new Merged(rows, keys, mapped, unmapped, im);
     }
 
     private static double cc(List<double[]> rows) {
@@ -131,6 +176,16 @@ public final class TruthComparison {
     public static SpaceGroup truthSpaceGroup(Path crystalJson) throws IOException {
         JsonNode n = new ObjectMapper().readTree(crystalJson.toFile());
         return SpaceGroups.byNumber(n.get("space_group_number").asInt());
+    }
+
+    /** The crystal's Wilson B of a truth crystal JSON, Å² (the simulator multiplies I by exp(−B/2d²)). */
+    public static double truthBFactor(Path crystalJson) throws IOException {
+        return new ObjectMapper().readTree(crystalJson.toFile()).get("b_factor_A2").asDouble();
+    }
+
+    /** The resolution limit the simulator drew the crystal to, Å (no reflection beyond it is on the images). */
+    public static double truthDMin(Path crystalJson) throws IOException {
+        return new ObjectMapper().readTree(crystalJson.toFile()).get("d_min_A").asDouble();
     }
 
     public static UnitCell truthCell(Path crystalJson) throws IOException {

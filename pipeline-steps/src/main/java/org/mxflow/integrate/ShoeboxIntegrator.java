@@ -198,8 +198,9 @@ public final class ShoeboxIntegrator {
                     bgValues[nb[0]++] = v;
                 }
             });
-            // pixels of the box that fall off the detector count as untrusted foreground only if inside the circle
-            if (fg[1] < Math.PI * r2 * 0.5) flags[0] |= IntegrationFlags.UNTRUSTED;
+            // a foreground pixel off the detector is as unmeasured as a gap pixel: part of the spot is missing
+            // (spots cut by the edge came out at half their intensity)
+            if (fg[1] < Math.PI * r2 * 0.5 || foregroundLeavesDetector(p, r2)) flags[0] |= IntegrationFlags.UNTRUSTED;
             double[] bg = robustMean(bgValues, nb[0]);
             if (nb[0] < 10) flags[0] |= IntegrationFlags.POOR_BACKGROUND;
             double bgMean = bg[0];
@@ -418,6 +419,21 @@ public final class ShoeboxIntegrator {
         double cov = spo - sp * so / m, vp = spp - sp * sp / m, vo = soo - so * so / m;
         double cc = vp > 0 && vo > 0 ? cov / Math.sqrt(vp * vo) : 0;
         return new double[] {intensity, sig, cc};
+    }
+
+    /** True when a pixel centre within the foreground circle lies off the detector. */
+    private boolean foregroundLeavesDetector(PredictedReflection p, double r2) {
+        int cx = (int) Math.floor(p.xPx()), cy = (int) Math.floor(p.yPx());
+        for (int j = -half; j <= half; j++) {
+            int y = cy + j;
+            for (int i = -half; i <= half; i++) {
+                int x = cx + i;
+                if (x >= 0 && x < width && y >= 0 && y < height) continue;
+                double dx = x + 0.5 - p.xPx(), dy = y + 0.5 - p.yPx();
+                if (dx * dx + dy * dy <= r2) return true;
+            }
+        }
+        return false;
     }
 
     @FunctionalInterface
