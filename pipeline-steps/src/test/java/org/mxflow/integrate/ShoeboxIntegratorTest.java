@@ -86,6 +86,55 @@ class ShoeboxIntegratorTest {
     }
 
     @Test
+    void aSpotCutByTheDetectorEdgeIsUntrusted() {
+        // foreground radius 3·1.2 + 0.5 = 4.1 px: a spot at y = 1.2 loses the rows y < 0, one at y = 10 keeps all
+        List<PredictedReflection> pred = List.of(refl(0, 60.5, 1.2, 0.5), refl(1, 120.5, 10.5, 0.5), refl(2, 198.7, 100.5, 0.5));
+        ShoeboxIntegrator integ = new ShoeboxIntegrator(pred, IntegrationSettings.forSpotSigma(1.2), W, H, 1_000_000);
+        int[] px = new int[W * H];
+        java.util.Arrays.fill(px, 2);
+        integ.add(integ.measureFrame(1, px));
+        List<IntegratedReflection> out = integ.finish();
+        assertThat(out.get(0).flags() & IntegrationFlags.UNTRUSTED).isNotZero();
+        assertThat(out.get(1).flags() & IntegrationFlags.UNTRUSTED).isZero();
+        assertThat(out.get(2).flags() & IntegrationFlags.UNTRUSTED).isNotZero();
+    }
+
+    @Test
+    void profileFittingMeasuresWeakSpotsMorePreciselyThanSummation() {
+        // 40 strong spots (20000 counts) teach the profile; 200 weak ones of 60 counts on a background of
+        // 4 counts/px over 3 frames: summation carries the variance of ~53 foreground px × 3 frames of
+        // background (≈ 640 counts²), the fit weights the pixels by the profile and should do clearly better
+        List<PredictedReflection> pred = new ArrayList<>();
+        for (int i = 0; i < 240; i++) pred.add(refl(i, 8.3 + 12 * (i % 16), 8.7 + 12 * (i / 16), 2.5));
+        IntegrationSettings s = IntegrationSettings.forSpotSigma(1.2);
+        ShoeboxIntegrator integ = new ShoeboxIntegrator(pred, s, W, H, 1_000_000);
+        double[] frac = {0, 0.16, 0.68, 0.16, 0};
+        SplittableRandom rnd = new SplittableRandom(5);
+        for (int f = 1; f <= 5; f++) {
+            double[] img = new double[W * H];
+            java.util.Arrays.fill(img, 4.0);
+            for (int i = 0; i < 240; i++) addSpot(img, pred.get(i).xPx(), pred.get(i).yPx(), 1.2, (i < 40 ? 20000 : 60) * frac[f - 1]);
+            int[] px = new int[W * H];
+            for (int p = 0; p < px.length; p++) px[p] = poisson(rnd, img[p]);
+            integ.add(integ.measureFrame(f, px));
+        }
+        double sumSq = 0, fitSq = 0, fitMean = 0;
+        int n = 0;
+        for (IntegratedReflection r : integ.finish()) {
+            if (r.predicted().h() < 40) continue;
+            assertThat(r.flags() & IntegrationFlags.PROFILE_FITTED).isNotZero();
+            sumSq += Math.pow(r.summation() - 60, 2);
+            fitSq += Math.pow(r.intensity() - 60, 2);
+            fitMean += r.intensity();
+            n++;
+        }
+        assertThat(n).isEqualTo(200);
+        assertThat(Math.sqrt(fitSq / n)).isLessThan(0.8 * Math.sqrt(sumSq / n));
+        // unbiased: the mean of 200 fits within ~3 standard errors of the true 60 counts
+        assertThat(fitMean / n).isBetween(60 - 3 * Math.sqrt(fitSq / n / n) - 1, 60 + 3 * Math.sqrt(fitSq / n / n) + 1);
+    }
+
+    @Test
     void partialityIsTheGaussianFractionInsideTheSweep() {
         // half a Gaussian inside when the centroid sits on the edge; erf(1/√2) = 0.6827 within ±1σ
         assertThat(ReflectionPrediction.fraction(10, 0.2, 10, 20)).isCloseTo(0.5, within(1e-6));
