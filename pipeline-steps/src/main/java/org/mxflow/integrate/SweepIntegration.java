@@ -9,13 +9,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.mxflow.image.Frame;
 import org.mxflow.spots.ParallelSpotFinding;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The edge where frames are read for integration: frames are read and measured on N threads
  * in windows of a few frames each, and the measurements are added in frame order, so only a
- * window of frames is ever in memory and the sums are identical for any thread count.
+ * window of frames is ever in memory and the sums are identical for any thread count. The
+ * integrator releases each shoebox once its profiles are known, so the shoeboxes held stay those of
+ * a few profile blocks however long the sweep (logged as the peak).
  */
 public final class SweepIntegration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SweepIntegration.class);
 
     private SweepIntegration() {}
 
@@ -40,7 +46,10 @@ public final class SweepIntegration {
                 }
                 for (Future<ShoeboxIntegrator.FrameMeasurement> fu : futures) integrator.add(fu.get());
             }
-            return integrator.finish();
+            List<IntegratedReflection> out = integrator.finish();
+            LOG.info("integrated frames {}-{}: {} reflections, at most {} shoeboxes held at once", firstFrame, lastFrame,
+                    out.size(), integrator.peakLiveShoeboxes());
+            return out;
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
             if (c instanceof IOException io) throw io;
