@@ -14,8 +14,9 @@ import java.util.List;
  * each frame's result in ascending frame order, then {@link #finish}. Integration streams: a
  * shoebox is complete once the last frame it covers has been added, and it is fitted and
  * released as soon as the profiles of its rotation block are known (every reflection of the
- * block and of the next one complete), so the shoeboxes alive at any time are those of about
- * three profile blocks, whatever the sweep length. Sums run in frame order and reflection order,
+ * block and of the next one complete, or a few frames past the next block's end), so the
+ * shoeboxes alive at any time are those of about two and a half profile blocks, whatever the
+ * sweep length. Sums run in frame order and reflection order,
  * so the result does not depend on how many threads measured the frames.
  */
 public final class ShoeboxIntegrator {
@@ -38,6 +39,7 @@ public final class ShoeboxIntegrator {
     private final int blockMin, nBlocks;
     private final int[] pendingInBlock;
     private final ProfileSums[] blockSums;
+    private final double[][][] blockProfiles;
     private final ProfileSums allSums;
     private final List<List<Integer>> completeInBlock;
     private int nextBlock;
@@ -109,6 +111,7 @@ public final class ShoeboxIntegrator {
         pendingInBlock = new int[nBlocks];
         for (int i = 0; i < n; i++) pendingInBlock[block[i] - blockMin]++;
         blockSums = new ProfileSums[nBlocks];
+        blockProfiles = new double[nBlocks][][];
         allSums = new ProfileSums(side * side);
         completeInBlock = new ArrayList<>(nBlocks);
         for (int b = 0; b < nBlocks; b++) completeInBlock.add(new ArrayList<>());
@@ -254,9 +257,22 @@ public final class ShoeboxIntegrator {
             a.sn += piece.netForCentroid();
         }
         while (completed < byLast.length && lastFrame[byLast[completed]] <= m.frameNumber()) complete(byLast[completed++]);
-        while (nextBlock < nBlocks && pendingInBlock[nextBlock] == 0
-                && (nextBlock + 1 >= nBlocks || pendingInBlock[nextBlock + 1] == 0)) fitBlock(nextBlock++);
+        while (nextBlock < nBlocks && readyToFit(nextBlock, m.frameNumber())) fitBlock(nextBlock++);
     }
+
+    /**
+     * A block's profiles are learned once its reflections and the next block's are complete, or once the
+     * sweep is {@link #LATE_FRAMES} frames past the next block's end: the few wide shoeboxes near the
+     * spindle still open then are fitted with the block's profiles when they complete, instead of holding
+     * every shoebox of the block.
+     */
+    private boolean readyToFit(int b, int frame) {
+        if (pendingInBlock[b] == 0 && (b + 1 >= nBlocks || pendingInBlock[b + 1] == 0)) return true;
+        return frame >= (b + blockMin + 2) * settings.profileBlockFrames() + LATE_FRAMES;
+    }
+
+    /** Frames after the end of the next block at which a block's profiles are learned in any case. */
+    static final int LATE_FRAMES = 3;
 
     /** Completes the shoeboxes not yet complete (those running past the last frame added) and returns every reflection measured, in prediction order. */
     public List<IntegratedReflection> finish() {
@@ -275,6 +291,13 @@ public final class ShoeboxIntegrator {
         if (a == null) return;
         a.iSum = a.counts - a.background;
         a.sSum = Math.sqrt(Math.max(a.counts, 0) + a.backgroundVar);
+        if (b < nextBlock) {
+            // completing after its block was fitted: the block's profiles as they were learned
+            results[i] = integrated(i, a, blockProfiles[b]);
+            acc[i] = null;
+            live--;
+            return;
+        }
         completeInBlock.get(b).add(i);
         if (a.flags != 0 || !(a.sSum > 0) || a.iSum / a.sSum < settings.strongIOverSigma()) return;
         PredictedReflection p = predictions.get(i);
@@ -296,7 +319,7 @@ public final class ShoeboxIntegrator {
 
     /** Fits and releases the complete shoeboxes of one block with the profiles of the block and its neighbours. */
     private void fitBlock(int b) {
-        double[][] profiles = profiles(b);
+        double[][] profiles = blockProfiles[b] = profiles(b);
         for (int i : completeInBlock.get(b)) {
             results[i] = integrated(i, acc[i], profiles);
             acc[i] = null;
