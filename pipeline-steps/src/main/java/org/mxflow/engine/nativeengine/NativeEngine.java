@@ -263,7 +263,7 @@ public final class NativeEngine {
         MergingStatistics full = shellTable(obs, sg, cell, dMax, dMinData);
         String idxLine = ix.summary();
         List<String> notes = new ArrayList<>(symmetryNotes);
-        notes.add(String.format(Locale.ROOT, "NUMBER OF REFLECTIONS INTEGRATED %d, REJECTED (OVERLOAD/UNTRUSTED) %d, PARTIALS BELOW 75%% DROPPED %d",
+        notes.add(String.format(Locale.ROOT, "NUMBER OF REFLECTIONS INTEGRATED %d, REJECTED (OVERLOAD/UNTRUSTED) %d, PARTIALS BELOW 75%% OR |ZETA| < 0.05 DROPPED %d",
                 integrated.size(), rejected, integrated.size() - rejected - lp.size()));
         String sgName = sg.hermannMauguin();
         DatasetStatistics stats;
