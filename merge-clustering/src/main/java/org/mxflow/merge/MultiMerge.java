@@ -23,7 +23,6 @@ import org.mxflow.scale.ScaledObservation;
 import org.mxflow.scale.Scaler;
 import org.mxflow.scale.ScalingDataset;
 import org.mxflow.scale.ScalingResult;
-import org.mxflow.scale.ShellTable;
 import org.mxflow.scale.WilsonPlot;
 import org.mxflow.stats.MergingStatistics;
 import org.mxflow.symmetry.SpaceGroup;
@@ -33,7 +32,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Merging of one cluster as KAMO's multi_merge does it (kamo-conventions 4.10): run_01 scales all
  * members; bad frames found by frame CC are cut from the original inputs ({@code files/}); run_02
- * scales the survivors; datasets with outlying error-model b or relative B are removed; run_03
+ * scales the survivors; datasets with outlying error-model a·b or relative B are removed; run_03
  * scales the rest with the bmin reference (if nothing was removed, run_02 is final). Each run is
  * scaled twice as KAMO does (pass A with the first dataset as reference, pass B with bmed, or bmin
  * in the final run; pass B is pass A re-expressed relative to that reference, which in this
@@ -95,7 +94,7 @@ public final class MultiMerge {
      *
      * @param files   the cluster's input files; run members and removed keys index this list
      * @param runs    the runs made, run_01 first; the last is final
-     * @param removed 0-based dataset → reason code (allbadframe, bad_em.b, bad_B)
+     * @param removed 0-based dataset → reason code (allbadframe, bad_em.ab, bad_B)
      */
     public record Outcome(List<Path> files, List<Run> runs, Map<Integer, String> removed) {
         public Run finalRun() {
@@ -177,13 +176,14 @@ public final class MultiMerge {
         runs.add(run2);
         log.append(runLog(run2, datasets));
 
-        // Bad datasets (lpstats: em.b + bfactor) from run_02.
-        double[] emB = new double[members2.size()], relB = new double[members2.size()];
+        // Bad datasets (lpstats: em.ab + bfactor, upper tail, floored IQR) from run_02.
+        double[] emA = new double[members2.size()], emB = new double[members2.size()], relB = new double[members2.size()];
         for (int k = 0; k < members2.size(); k++) {
+            emA[k] = run2.scaling().scales().get(k).errorModel().a();
             emB[k] = run2.scaling().scales().get(k).errorModel().b();
             relB[k] = run2.scaling().scales().get(k).bA2();
         }
-        TreeMap<Integer, String> bad = BadDatasetDetection.detect(emB, relB);
+        TreeMap<Integer, String> bad = BadDatasetDetection.detect(emA, emB, relB);
         if (!bad.isEmpty() && bad.size() < members2.size()) {
             List<Integer> members3 = new ArrayList<>();
             List<XdsAsciiFile> current3 = new ArrayList<>();
@@ -229,7 +229,7 @@ public final class MultiMerge {
         long t0 = System.nanoTime();
         ScalingResult passA = scaler.scale(input, group, cell, settings.dMaxA(), settings.dMinA(), 0);
         List<ScaledObservation> obsA = passA.observations();
-        MergingStatistics statsA = ShellTable.compute(obsA, group, cell, settings.dMaxA(), settings.dMinA(), SHELLS, settings.anomalous());
+        MergingStatistics statsA = Merging.statistics(obsA, group, cell, settings.dMaxA(), settings.dMinA(), SHELLS, settings.anomalous());
         write(dir.resolve("XSCALE.INP.1"), XscaleText.inp(group, cell, settings.dMaxA(), settings.dMinA(), SHELLS,
                 settings.friedelsLaw(), names, -1));
         write(dir.resolve("XSCALE.LP.1"), XscaleText.lp(group, cell, names, passA.scales(), obsA, statsA,
@@ -247,7 +247,7 @@ public final class MultiMerge {
         }
         List<ScaledObservation> obs = result.observations();
         long t1 = System.nanoTime();
-        MergingStatistics stats = ShellTable.compute(obs, group, cell, settings.dMaxA(), settings.dMinA(), SHELLS, settings.anomalous());
+        MergingStatistics stats = Merging.statistics(obs, group, cell, settings.dMaxA(), settings.dMinA(), SHELLS, settings.anomalous());
         List<MergedReflection> merged = Merging.merge(obs);
         double wilson = WilsonPlot.b(merged, cell);
         double dEstimate = dMinEstimate(stats);
