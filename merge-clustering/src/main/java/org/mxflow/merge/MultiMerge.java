@@ -301,7 +301,7 @@ public final class MultiMerge {
     }
 
     /** Arithmetic mean of the cells (XSCALE.INP's UNIT_CELL_CONSTANTS). */
-    static UnitCell meanCell(List<UnitCell> cells) {
+    public static UnitCell meanCell(List<UnitCell> cells) {
         double[] m = new double[6];
         for (UnitCell c : cells) {
             double[] a = c.toArray();

@@ -35,6 +35,8 @@ import org.mxflow.symmetry.SpaceGroups;
  */
 public final class SampleMerge {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SampleMerge.class);
+
     /**
      * What a merge produced.
      *
@@ -170,6 +172,7 @@ public final class SampleMerge {
         }
         int sg = sgVotes.entrySet().stream().max(Comparator.<Map.Entry<Integer, Integer>>comparingInt(Map.Entry::getValue)
                 .thenComparingInt(e -> -e.getKey())).orElseThrow().getKey();
+        sg = decideWhenLabelsDisagree(data, sg);
         int relabelled = 0;
         for (int i = data.size() - 1; i >= 0; i--) {
             XdsAsciiFile f = data.get(i);
@@ -190,6 +193,44 @@ public final class SampleMerge {
             relabelled++;
         }
         return relabelled;
+    }
+
+    /**
+     * When the wedges' labels differ, the data decide (POINTLESS-like, org.mxflow.pointgroup): element
+     * CCs over the highest-symmetry label of the consensus lattice, then screw axes from axial
+     * reflections. Wedges that all agree (or a sheet's space group applied to all) keep their label.
+     */
+    private static int decideWhenLabelsDisagree(List<XdsAsciiFile> data, int vote) {
+        SpaceGroup consensus = SpaceGroups.byNumber(vote);
+        SpaceGroup highest = consensus;
+        boolean disagree = false;
+        List<List<org.mxflow.reflection.Observation>> wedges = new ArrayList<>();
+        List<org.mxflow.cell.UnitCell> cells = new ArrayList<>();
+        for (XdsAsciiFile f : data) {
+            SpaceGroup g = SpaceGroups.byNumber(f.header().spaceGroupNumber());
+            disagree |= g.number() != vote;
+            if (g.hermannMauguin().charAt(0) != consensus.hermannMauguin().charAt(0) || f.header().unitCell() == null
+                    || !f.header().unitCell().isCompatibleWith(consensus.latticeType())) {
+                continue;
+            }
+            if (g.operations().order() > highest.operations().order()
+                    && f.header().unitCell().isCompatibleWith(g.latticeType())) {
+                highest = g;
+            }
+            wedges.add(f.observations());
+            cells.add(f.header().unitCell());
+        }
+        if (!disagree || wedges.isEmpty()) {
+            return vote;
+        }
+        try {
+            var decision = org.mxflow.pointgroup.SpaceGroupDecision.decide(wedges, org.mxflow.merge.MultiMerge.meanCell(cells), highest);
+            LOG.info("space group from the data ({} wedges with differing labels): {}", wedges.size(), decision.log());
+            return decision.spaceGroup().number();
+        } catch (IllegalArgumentException e) {
+            LOG.warn("space group from the data failed ({}); keeping the majority label {}", e.getMessage(), consensus.hermannMauguin());
+            return vote;
+        }
     }
 
     /**
