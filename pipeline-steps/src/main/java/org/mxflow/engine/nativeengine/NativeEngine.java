@@ -135,14 +135,8 @@ public final class NativeEngine {
         // 2. indexing
         t = System.nanoTime();
         List<ObservedSpot> observed = spots.stream().map(s -> new ObservedSpot(s.centroidXPx(), s.centroidYPx(), s.centroidZFrame())).toList();
-        IndexingOutcome io;
-        try {
-            io = new Indexer(Indexer.Settings.defaults()).index(observed, exp0, req.known());
-        } catch (ArithmeticException e) {
-            // the basis search can collapse onto a degenerate basis when no single lattice explains the spots
-            return new NativeOutcome.Failed("indexing", "indexing: no consistent lattice in " + observed.size()
-                    + " spots (degenerate basis: " + e.getMessage() + "); several lattices or wrong geometry?");
-        }
+        // degenerate candidate bases are rejected inside the indexer with a reason (Indexer.refineBasis)
+        IndexingOutcome io = new Indexer(Indexer.Settings.defaults()).index(observed, exp0, req.known());
         timings.put("indexing", (System.nanoTime() - t) * 1e-9);
         if (io instanceof IndexingOutcome.Failed f) return new NativeOutcome.Failed("indexing", f.reason());
         IndexingOutcome.Indexed ix = (IndexingOutcome.Indexed) io;
