@@ -28,6 +28,7 @@ import org.mxflow.geometry.Experiment;
 import org.mxflow.geometry.GeometryRefiner;
 import org.mxflow.geometry.IndexedObservation;
 import org.mxflow.geometry.Mat3;
+import org.mxflow.geometry.ScanVaryingRefiner;
 import org.mxflow.indexing.LatticeCharacterFit;
 import org.mxflow.indexing.ReducedCell;
 import org.mxflow.geometry.Vec3;
@@ -134,14 +135,8 @@ public final class NativeEngine {
         // 2. indexing
         t = System.nanoTime();
         List<ObservedSpot> observed = spots.stream().map(s -> new ObservedSpot(s.centroidXPx(), s.centroidYPx(), s.centroidZFrame())).toList();
-        IndexingOutcome io;
-        try {
-            io = new Indexer(Indexer.Settings.defaults()).index(observed, exp0, req.known());
-        } catch (ArithmeticException e) {
-            // the basis search can collapse onto a degenerate basis when no single lattice explains the spots
-            return new NativeOutcome.Failed("indexing", "indexing: no consistent lattice in " + observed.size()
-                    + " spots (degenerate basis: " + e.getMessage() + "); several lattices or wrong geometry?");
-        }
+        // degenerate candidate bases are rejected inside the indexer with a reason (Indexer.refineBasis)
+        IndexingOutcome io = new Indexer(Indexer.Settings.defaults()).index(observed, exp0, req.known());
         timings.put("indexing", (System.nanoTime() - t) * 1e-9);
         if (io instanceof IndexingOutcome.Failed f) return new NativeOutcome.Failed("indexing", f.reason());
         IndexingOutcome.Indexed ix = (IndexingOutcome.Indexed) io;
@@ -193,8 +188,18 @@ public final class NativeEngine {
         // 3. prediction and integration
         t = System.nanoTime();
         double dMin = ExperimentFromHeader.cornerResolutionA(exp);
-        List<PredictedReflection> pred = ReflectionPrediction.predict(exp, crystal, first, last,
-                new PredictionSettings(dMin, mosaicity, 0.99));
+        // long sweeps: a crystal that may drift along φ, refined scan-varying; prediction from the crystal at each frame
+        List<PredictedReflection> pred;
+        if (oscDeg * (last - first + 1) > ScanVaryingRefiner.MIN_SWEEP_DEG) {
+            ScanVaryingRefiner.Result sv = new ScanVaryingRefiner(ScanVaryingRefiner.Settings.forFamily(chosen.lattice().family()))
+                    .refine(exp, crystal, kr.used(), first, last);
+            LOG.info("scan-varying refinement over {} knots: RMSD {} px, {} deg (static {} px, {} deg)", sv.knotPhiDeg().length,
+                    String.format(Locale.ROOT, "%.2f", Math.hypot(sv.rmsdXPx(), sv.rmsdYPx())), String.format(Locale.ROOT, "%.3f", sv.rmsdPhiDeg()),
+                    String.format(Locale.ROOT, "%.2f", Math.hypot(kr.rmsdXPx(), kr.rmsdYPx())), String.format(Locale.ROOT, "%.3f", kr.rmsdPhiDeg()));
+            pred = ReflectionPrediction.predict(exp, sv.crystal(), first, last, new PredictionSettings(dMin, mosaicity, 0.99));
+        } else {
+            pred = ReflectionPrediction.predict(exp, crystal, first, last, new PredictionSettings(dMin, mosaicity, 0.99));
+        }
         IntegrationSettings is = IntegrationSettings.forSpotSigma(sigmaXy);
         ShoeboxIntegrator integrator = new ShoeboxIntegrator(pred, is, header.width(), header.height(), header.countCutoff());
         List<IntegratedReflection> integrated = SweepIntegration.integrate(reader, first, last, integrator, req.threads());
@@ -306,7 +311,8 @@ public final class NativeEngine {
     }
 
     private static GeometryRefiner refiner(char family) {
-        return new GeometryRefiner(new GeometryRefiner.Settings(family, 0.5, 0.05, 40, 4.0, true, false));
+        // KAMO's REFINE(IDXREF)= CELL BEAM ORIENTATION AXIS
+        return new GeometryRefiner(new GeometryRefiner.Settings(family, 0.5, 0.05, 40, 4.0, true, false, true));
     }
 
     /** Spots whose fractional indices lie within 0.2 of integers, with those indices. */
