@@ -123,6 +123,7 @@ public final class MultiMerge {
             members.add(i);
             current.add(datasets.get(i).data());
         }
+        keepCommonClique(datasets, members, current, removed, log);
         Run run1 = run(1, datasets, members, current, clusterDir, false);
         runs.add(run1);
         log.append(runLog(run1, datasets));
@@ -132,8 +133,8 @@ public final class MultiMerge {
         Path run1Dir = clusterDir.resolve(MergeDirectoryNames.runDirectoryName(1));
         MergeListFiles.writeAtomically(run1Dir.resolve("cc_files.dat"), ccFiles(frames, members, datasets));
         MergeListFiles.writeAtomically(run1Dir.resolve("cc_frames.dat"), ccFrames(frames, members, datasets));
-        log.append(String.format(Locale.ROOT, "framecc: cutoff CC = %.4f (Q1 - 1.5 IQR over %d frames)%n", frames.cutoff(),
-                frames.frames().size()));
+        log.append(String.format(Locale.ROOT, "framecc: cutoff CC = %.4f (Q1 - 1.5 IQR over %d frames); a frame below it is bad only "
+                + "below its own wedge's fence too%n", frames.cutoff(), frames.frames().size()));
         List<Integer> members2 = new ArrayList<>();
         List<XdsAsciiFile> current2 = new ArrayList<>();
         for (int k = 0; k < members.size(); k++) {
@@ -172,6 +173,7 @@ public final class MultiMerge {
             finish(clusterDir, log, datasets, runs, removed);
             return new Outcome(datasets.stream().map(Dataset::file).toList(), runs, removed);
         }
+        keepCommonClique(datasets, members2, current2, removed, log);
         Run run2 = run(2, datasets, members2, current2, clusterDir, false);
         runs.add(run2);
         log.append(runLog(run2, datasets));
@@ -197,6 +199,7 @@ public final class MultiMerge {
                     current3.add(current2.get(k));
                 }
             }
+            keepCommonClique(datasets, members3, current3, removed, log);
             Run run3 = run(3, datasets, members3, current3, clusterDir, true);
             runs.add(run3);
             log.append(runLog(run3, datasets));
@@ -205,6 +208,45 @@ public final class MultiMerge {
         }
         finish(clusterDir, log, datasets, runs, removed);
         return new Outcome(datasets.stream().map(Dataset::file).toList(), runs, removed);
+    }
+
+    /**
+     * XSCALE-failure handling (kamo-conventions 4.10.5): keeps the largest clique of datasets that
+     * pairwise share more than 10 strong reflections, drops the others as {@code no_common_refls}
+     * (lists changed in place). Throws if no dataset has a strong reflection: the cluster cannot be
+     * scaled, and fails alone.
+     */
+    private void keepCommonClique(List<Dataset> datasets, List<Integer> members, List<XdsAsciiFile> current,
+                                  Map<Integer, String> removed, StringBuilder log) {
+        double minIs = settings.scaler().minIOverSigma();
+        List<java.util.Set<org.mxflow.reflection.MillerIndex>> strong = new ArrayList<>();
+        int total = 0;
+        for (XdsAsciiFile f : current) {
+            strong.add(CommonReflections.strongUnique(f.observations(), settings.group(), f.header().unitCell(), settings.dMaxA(),
+                    settings.dMinA(), minIs));
+            total += strong.get(strong.size() - 1).size();
+        }
+        if (total == 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "cannot scale: none of its %d datasets has a reflection with I/sigma >= %.1f at d >= %.2f A", members.size(), minIs,
+                    settings.dMinA()));
+        }
+        if (members.size() < 2) return;
+        int[][] common = CommonReflections.commonCounts(strong);
+        List<Integer> clique = CommonReflections.largestClique(common);
+        if (clique.size() == members.size()) return;
+        for (int k = members.size() - 1; k >= 0; k--) {
+            if (clique.contains(k)) continue;
+            int most = 0;
+            for (int j : clique) most = Math.max(most, common[k][j]);
+            int d = members.get(k);
+            removed.put(d, "no_common_refls");
+            log.append(String.format(Locale.ROOT, "no_common_refls: removed %s (at most %d strong reflections in common with the %d kept, "
+                    + "need > %d)%n", datasets.get(d).label(), most, clique.size(), CommonReflections.MIN_COMMON));
+            LOG.info("{}: no common reflections with the others, left out", datasets.get(d).label());
+            members.remove(k);
+            current.remove(k);
+        }
     }
 
     /** One run: two scaling passes, statistics, files. */
