@@ -62,8 +62,16 @@ public final class MultiMerge {
      * @param dMinA       high-resolution limit of this pass (Å)
      * @param friedelsLaw TRUE/FALSE as given for the sample, null when not specified (statistics then merge mates)
      * @param scaler      scaling settings
+     * @param decideScrewAxes decide the output space group's screw axes from each run's data (pointless.log);
+     *                    false when the user gave the space group
      */
-    public record Settings(SpaceGroup group, double dMaxA, double dMinA, Boolean friedelsLaw, Scaler.Settings scaler) {
+    public record Settings(SpaceGroup group, double dMaxA, double dMinA, Boolean friedelsLaw, Scaler.Settings scaler,
+                           boolean decideScrewAxes) {
+        /** Screw axes of the output decided from the data (KAMO's default without a user space group). */
+        public Settings(SpaceGroup group, double dMaxA, double dMinA, Boolean friedelsLaw, Scaler.Settings scaler) {
+            this(group, dMaxA, dMinA, friedelsLaw, scaler, true);
+        }
+
         boolean anomalous() {
             return Boolean.FALSE.equals(friedelsLaw);
         }
@@ -84,10 +92,11 @@ public final class MultiMerge {
      * @param variation      LCV/aLCV of the cells of the datasets used
      * @param anisoBestA     best direction's CC½ = 0.5 resolution (aniso.log), NaN if not analysed
      * @param anisoWorstA    worst direction's
+     * @param outputGroup    space group of the run's output files (screw axes decided from the data, pointless.log)
      */
     public record Run(int number, List<Integer> members, int reference, ScalingResult scaling, MergingStatistics statistics,
                       List<MergedReflection> merged, UnitCell cell, double wilsonBA2, double dMinEstimateA,
-                      LinearCellVariation variation, double anisoBestA, double anisoWorstA) {}
+                      LinearCellVariation variation, double anisoBestA, double anisoWorstA, SpaceGroup outputGroup) {}
 
     /**
      * The cluster's result.
@@ -292,6 +301,20 @@ public final class MultiMerge {
         MergingStatistics stats = Merging.statistics(obs, group, cell, settings.dMaxA(), settings.dMinA(), SHELLS, settings.anomalous());
         List<MergedReflection> merged = Merging.merge(obs);
         double wilson = WilsonPlot.b(merged, cell);
+        // Symmetry for output (KAMO 4.10.6): screw axes from this run's data, the Laue group kept.
+        SpaceGroup output = group;
+        if (settings.decideScrewAxes()) {
+            List<List<Observation>> perDataset = new ArrayList<>();
+            for (XdsAsciiFile f : data) perDataset.add(f.observations());
+            org.mxflow.pointgroup.SpaceGroupDecision.Result sym = org.mxflow.pointgroup.SpaceGroupDecision.screwAxes(perDataset, cell, group);
+            output = sym.spaceGroup();
+            write(dir.resolve("pointless.log"), sym.log());
+        }
+        if (output.number() != group.number()) {
+            SpaceGroup out = output;
+            merged = merged.stream().filter(r -> !out.isSystematicallyAbsent(r.hkl())).toList();
+            LOG.info("run {}: output space group {} (merged in {})", number, output.hermannMauguin(), group.hermannMauguin());
+        }
         double dEstimate = dMinEstimate(stats);
         List<AnisotropyAnalysis.Direction> aniso = AnisotropyAnalysis.analyse(obs, group, cell);
         double[] bestWorst = AnisotropyAnalysis.bestAndWorst(aniso);
@@ -301,19 +324,19 @@ public final class MultiMerge {
                 settings.friedelsLaw(), names, members.size() > 1 ? reference : -1));
         write(dir.resolve("XSCALE.LP"), XscaleText.lp(group, cell, names, result.scales(), obs, stats, wilson));
         StringWriter hkl = new StringWriter();
-        XscaleText.xscaleHkl(hkl, group, cell, wavelength, !settings.anomalous(), names, obs);
+        XscaleText.xscaleHkl(hkl, output, cell, wavelength, !settings.anomalous(), names, obs);
         write(dir.resolve("xscale.hkl"), hkl.toString());
         List<Observation> mergedObs = new ArrayList<>();
         for (MergedReflection r : merged) mergedObs.add(Observation.merged(r.hkl(), r.iMean(), r.sigIMean()));
-        XdsAsciiWriter.write(new XdsAsciiFile(org.mxflow.reflection.XdsAsciiHeader.of(true, !settings.anomalous(), group.number(),
+        XdsAsciiWriter.write(new XdsAsciiFile(org.mxflow.reflection.XdsAsciiHeader.of(true, !settings.anomalous(), output.number(),
                 cell, wavelength), mergedObs), dir.resolve("xscale_merged.hkl"));
-        write(dir.resolve("xscale.cif"), XscaleText.mmcif("xscale", group, cell, wavelength, merged));
-        MtzWriter.write(MergedMtz.of("mxflow merge " + MergeDirectoryNames.runDirectoryName(number), merged, group, cell,
+        write(dir.resolve("xscale.cif"), XscaleText.mmcif("xscale", output, cell, wavelength, merged));
+        MtzWriter.write(MergedMtz.of("mxflow merge " + MergeDirectoryNames.runDirectoryName(number), merged, output, cell,
                 new MergedMtz.Names("mxflow", "XDS", "XDS", Double.isFinite(wavelength) ? wavelength : 0)), dir.resolve("ccp4/xscale.mtz"));
         LOG.debug("run {}: scaling {} s, statistics {} s, files {} s", number, (t1 - t0) / 1e9, (t2 - t1) / 1e9,
                 (System.nanoTime() - t2) / 1e9);
         return new Run(number, List.copyOf(members), reference, result, stats, merged, cell, wilson, dEstimate,
-                LinearCellVariation.of(cells), bestWorst[0], bestWorst[1]);
+                LinearCellVariation.of(cells), bestWorst[0], bestWorst[1], output);
     }
 
     /**
