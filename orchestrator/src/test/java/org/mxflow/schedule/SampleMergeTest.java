@@ -45,6 +45,42 @@ class SampleMergeTest {
     }
 
     @Test
+    void wedgesWhoseLabelsDisagreeGetTheSpaceGroupTheirIntensitiesShow() {
+        // Simulated truth (org.mxflow.bench.SimulatedWedges): a P212121 crystal, intensities over the P222
+        // ASU with the axial absences of P212121 recorded as zero plus noise. Six 10° wedges labelled as a
+        // short-wedge engine may leave them: P222 (16) three times, P2221 (17) twice, P21212 (18) once.
+        // The vote alone would give P222; SpaceGroupDecision on the axial reflections gives P212121 (19).
+        org.mxflow.symmetry.SpaceGroup p222 = org.mxflow.symmetry.SpaceGroups.byNumber(16);
+        org.mxflow.symmetry.SpaceGroup p212121 = org.mxflow.symmetry.SpaceGroups.byNumber(19);
+        UnitCell cell = new UnitCell(60, 70, 80, 90, 90, 90);
+        Map<org.mxflow.reflection.MillerIndex, Double> truth =
+                new java.util.HashMap<>(org.mxflow.bench.SimulatedWedges.truth(p222, cell, 3.0, 20, 3));
+        truth.replaceAll((h, v) -> p212121.isSystematicallyAbsent(h) ? 0.0 : v);
+        int[] labels = {16, 17, 16, 18, 16, 17};
+        Path top = Path.of("/beamtime");
+        java.util.Random r = new java.util.Random(11);
+        List<Path> files = new ArrayList<>();
+        List<XdsAsciiFile> data = new ArrayList<>();
+        Map<String, Path> used = new TreeMap<>();
+        for (int i = 0; i < labels.length; i++) {
+            var w = new org.mxflow.bench.SimulatedWedges.Wedge(cell, 360 * r.nextDouble(), 20, 0.5, 0.3 + 0.9 * r.nextDouble(),
+                    6 * r.nextDouble(), -0.01, 10, 0.05, java.util.Set.of(), org.mxflow.merge.ReindexOperator.identity(), 500 + i);
+            XdsAsciiFile f = org.mxflow.bench.SimulatedWedges.wedge(truth, p222, w, 3.0, 1.0);
+            data.add(new XdsAsciiFile(f.header().withSpaceGroup(labels[i], cell), f.observations()));
+            Path p = top.resolve("_kamoproc/P-0" + i + "/data00/w/XDS_ASCII.HKL");
+            files.add(p);
+            used.put("_kamoproc/P-0" + i + "/data00/w", p);
+        }
+        Map<String, String> leftOut = new TreeMap<>();
+
+        int relabelled = SampleMerge.commonSpaceGroup(files, data, used, leftOut, top);
+
+        assertThat(data).extracting(d -> d.header().spaceGroupNumber()).containsOnly(19);
+        assertThat(relabelled).isEqualTo(6);
+        assertThat(leftOut).isEmpty();
+    }
+
+    @Test
     void wedgesInTwoUnrelatedCellsFormTwoGroupsAndOnlyTheLargerIsMerged() {
         // Group 1: four P212121 wedges of 60×70×80 Å, one of them indexed with a and b swapped (70×60×80,
         // labelled P212121 too: same cell after the change of basis b,a,-c). Group 2: three C2 wedges of an
