@@ -176,6 +176,46 @@ public final class SpaceGroupDecision {
 
         // 4. Screw axes from axial reflections.
         List<SpaceGroup> candidates = spaceGroupsWithRotations(rotations(pointGroupRep), centring);
+        List<SpaceGroup> bestGroups = screwAxisChoice(candidates, merged, log);
+        SpaceGroup chosen = bestGroups.get(0);
+        return new Result(chosen, List.copyOf(bestGroups), identityCc, List.copyOf(elements), List.copyOf(laue), log.toString());
+    }
+
+    /**
+     * KAMO's "symmetry for output" (kamo-conventions 4.10.6, POINTLESS with {@code choose lauegroup}):
+     * the point group and lattice of {@code group} are kept and only the screw axes are decided from
+     * the axial reflections, among the Sohncke groups with the same rotations and centring. A group
+     * the table holds no alternative for (a non-standard setting, a centrosymmetric group) is kept.
+     *
+     * @param wedges each dataset's unmerged observations, indexed in {@code group}'s setting
+     * @param cell   the common cell
+     * @param group  the merging space group
+     */
+    public static Result screwAxes(List<List<Observation>> wedges, UnitCell cell, SpaceGroup group) {
+        Map<MillerIndex, double[]> merged = new TreeMap<>();
+        Map<MillerIndex, double[]> firstTwo = new HashMap<>();
+        for (List<Observation> wedge : wedges) normalise(wedge, cell, merged, firstTwo);
+        StringBuilder log = new StringBuilder();
+        log.append(String.format(Locale.ROOT, "screw axes from %d datasets, %d unique reflections in P1; Laue group fixed: %s (from %s)%n",
+                wedges.size(), merged.size(), group.pointGroup().symbol(), group.hermannMauguin()));
+        char centring = group.hermannMauguin().charAt(0);
+        List<SpaceGroup> candidates = spaceGroupsWithRotations(rotations(group), centring);
+        List<SpaceGroup> bestGroups;
+        if (merged.isEmpty() || candidates.stream().noneMatch(g -> g.number() == group.number())) {
+            log.append("no alternative decided (").append(merged.isEmpty() ? "no observation with sigma > 0" : "setting not in the table")
+                    .append("); kept ").append(group.hermannMauguin()).append('\n');
+            bestGroups = List.of(group);
+        } else {
+            bestGroups = screwAxisChoice(candidates, merged, log);
+        }
+        // Enantiomorphs (or no axial data) leave a tie: the given group stays when it is one of the best.
+        SpaceGroup chosen = bestGroups.stream().filter(g -> g.number() == group.number()).findFirst().orElse(bestGroups.get(0));
+        log.append("output space group: ").append(chosen.hermannMauguin()).append(" (").append(chosen.number()).append(")\n");
+        return new Result(chosen, List.copyOf(bestGroups), Double.NaN, List.of(), List.of(), log.toString());
+    }
+
+    /** The candidates with the highest likelihood of the axial reflections (ties: all, lowest number first). */
+    private static List<SpaceGroup> screwAxisChoice(List<SpaceGroup> candidates, Map<MillerIndex, double[]> merged, StringBuilder log) {
         double best = Double.NEGATIVE_INFINITY;
         List<SpaceGroup> bestGroups = new ArrayList<>();
         for (SpaceGroup sg : candidates) {
@@ -204,7 +244,7 @@ public final class SpaceGroupDecision {
             log.append("; enantiomorphs have the same absences)");
         }
         log.append('\n');
-        return new Result(chosen, List.copyOf(bestGroups), identityCc, List.copyOf(elements), List.copyOf(laue), log.toString());
+        return bestGroups;
     }
 
     /** E² = I/⟨I⟩ in equal-count resolution bins of this wedge, added to the P1 sums. */
