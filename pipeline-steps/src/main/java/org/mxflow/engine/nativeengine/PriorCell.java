@@ -4,12 +4,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.mxflow.geometry.CrystalModel;
 import org.mxflow.geometry.Experiment;
 import org.mxflow.indexing.Indexer;
 import org.mxflow.indexing.IndexingOutcome;
 import org.mxflow.indexing.KnownSymmetry;
 import org.mxflow.indexing.LatticeCharacterFit;
 import org.mxflow.indexing.ObservedSpot;
+import org.mxflow.indexing.ReducedCell;
 
 /**
  * KAMO's default use of a prior cell (kamo-conventions §3.3 steps 4–6, §3.4 item 3):
@@ -62,12 +64,18 @@ final class PriorCell {
     static Outcome index(Indexer indexer, List<ObservedSpot> spots, Experiment exp, KnownSymmetry prior) {
         IndexingOutcome free = indexer.index(spots, exp, Optional.empty());
         if (free instanceof IndexingOutcome.Indexed ix && ix.indexedFraction() >= MIN_INDEXED_FRACTION
-                && related(ix.lattices(), prior).isPresent()) {
+                && related(LatticeCharacterFit.all(ReducedCell.of(primitiveAtHeaderDistance(ix, exp))), prior).isPresent()) {
             return new Use(ix, false, "");
         }
-        IndexingOutcome imposed = indexer.index(spots, exp, Optional.of(prior));
+        IndexingOutcome imposed;
+        try {
+            imposed = indexer.index(spots, exp, Optional.of(prior));
+        } catch (ArithmeticException e) {
+            // the basis search can collapse onto a degenerate basis when the prior explains no lattice in the spots
+            imposed = new IndexingOutcome.Failed("indexing: no lattice with the prior (degenerate basis: " + e.getMessage() + ")");
+        }
         if (imposed instanceof IndexingOutcome.Indexed ix) {
-            String why = free instanceof IndexingOutcome.Indexed f ? "indexed cell " + describe(f) + " not related to it"
+            String why = free instanceof IndexingOutcome.Indexed f ? "indexed cell " + describe(f, exp) + " not related to it"
                     : "indexing without it failed";
             return new Use(ix, true, "INDEXED WITH THE SAMPLE SHEET'S CELL " + prior.cell().format() + " " + prior.lattice()
                     + " (" + why + ")");
@@ -76,7 +84,7 @@ final class PriorCell {
         if (free instanceof IndexingOutcome.Indexed f) {
             return new Failed(String.format(Locale.ROOT,
                     "Incompatible cell: indexed %s, sample sheet %s %s (no reindexing relation within %.0f%% and %.0f°; "
-                            + "with the sheet's cell imposed: %s)", describe(f), prior.cell().format(), prior.lattice(),
+                            + "with the sheet's cell imposed: %s)", describe(f, exp), prior.cell().format(), prior.lattice(),
                     100 * RELATIVE_LENGTH, ANGLE_DEG, imposedReason));
         }
         String freeReason = ((IndexingOutcome.Failed) free).reason();
@@ -87,7 +95,21 @@ final class PriorCell {
                 + prior.lattice() + ": " + imposedReason);
     }
 
-    private static String describe(IndexingOutcome.Indexed ix) {
-        return ix.crystal().unitCell().format() + " " + ix.chosen().lattice();
+    /**
+     * The indexer's crystal as a primitive basis, scaled to the header's detector distance as
+     * NativeEngine refines it: the indexer refines the distance with the cell, and on a 10° wedge
+     * trades several per cent of one for the other (a 37.9 Å edge indexed as 40.1 Å), which the
+     * 5 % test must not see.
+     */
+    static CrystalModel primitiveAtHeaderDistance(IndexingOutcome.Indexed ix, Experiment header) {
+        CrystalModel scaled = new CrystalModel(ix.crystal().a().times(ix.experiment().detector().distanceMm() / header.detector().distanceMm()));
+        boolean centred = !ix.chosen().lattice().name().endsWith("P");
+        return centred ? scaled.transformed(ix.chosen().transformation().inverse()) : scaled;
+    }
+
+    private static String describe(IndexingOutcome.Indexed ix, Experiment header) {
+        ReducedCell r = ReducedCell.of(primitiveAtHeaderDistance(ix, header));
+        LatticeCharacterFit best = LatticeCharacterFit.choose(LatticeCharacterFit.all(r), 1.5);
+        return r.crystal().transformed(best.transformation()).unitCell().format() + " " + best.lattice();
     }
 }
