@@ -16,6 +16,8 @@ import org.mxflow.symmetry.SpaceGroup;
  * -3.0 AS FUNCTION OF RESOLUTION") from unmerged observations.
  *
  * <ul>
+ * <li>With an explicit range, no observation gives a table of empty shells (the possible counts
+ *     still filled), as a scaling run whose data all fell outside it prints.</li>
  * <li>Shells: {@code n} shells of equal width in 1/d² between 1/dMax² and 1/dMin² (the rule
  *     XDS follows: the real CORRECT.LP with INCLUDE_RESOLUTION_RANGE=50 1.69 has limits 5.04
  *     3.58 2.92 2.53 2.27 2.07 1.92 1.79 1.69). dMax, dMin default to the data's range.</li>
@@ -46,7 +48,8 @@ public final class MergingStatisticsCalculator {
 
     /**
      * @param shellCount number of resolution shells (XDS: 9)
-     * @param dMaxA      low-resolution limit in Å (NaN: the data's)
+     * @param dMaxA      low-resolution limit in Å (NaN: the data's; +∞: shells start at 1/d² = 0, as
+     *                   XSCALE's RESOLUTION_SHELLS without a low-resolution limit)
      * @param dMinA      high-resolution limit in Å (NaN: the data's)
      * @param anomalous  keep I(+) and I(−) apart as unique reflections (XDS FRIEDEL'S_LAW=FALSE)
      * @param seed       seed of the random half-set split
@@ -106,7 +109,8 @@ public final class MergingStatisticsCalculator {
 
     public static MergingStatistics calculate(List<Observation> observations, SpaceGroup sg, UnitCell cell, Settings settings) {
         List<EquivalentsMerger.Mapped> mapped = EquivalentsMerger.toAsu(observations, sg);
-        if (mapped.isEmpty()) {
+        boolean rangeGiven = !Double.isNaN(settings.dMaxA()) && !Double.isNaN(settings.dMinA());
+        if (mapped.isEmpty() && !rangeGiven) {
             throw new IllegalArgumentException("no usable observations (σ > 0, not systematically absent) to compute statistics from");
         }
         double sLo = Double.POSITIVE_INFINITY, sHi = 0;

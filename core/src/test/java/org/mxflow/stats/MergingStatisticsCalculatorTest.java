@@ -81,6 +81,27 @@ class MergingStatisticsCalculatorTest {
     }
 
     @Test
+    void shellsWithoutLowResolutionLimitStartAtZeroInverseDSquared() {
+        // 1/d² from 0 to 1/2² in 4 equal steps: d = 1/√(k/16) = 4, 2.828, 2.309, 2 Å
+        double[] d = MergingStatisticsCalculator.shellLimits(Double.POSITIVE_INFINITY, 2.0, 4);
+        assertThat(d).containsExactly(new double[] {4.0, Math.sqrt(8), 4 / Math.sqrt(3), 2.0}, within(1e-12));
+    }
+
+    @Test
+    void emptyDataOverAGivenRangeGiveEmptyShellsWithTheCompleteSetCounted() {
+        // P1, cubic 10 Å, d ≥ 5 Å: 1/d² = (h²+k²+l²)/100 ≤ 0.04, i.e. h²+k²+l² ≤ 4: 6 + 12 + 8 + 6
+        // = 32 non-zero indices, half of them in the P1 ASU
+        var p1 = org.mxflow.symmetry.SpaceGroups.byNumber(1);
+        var cell = new org.mxflow.cell.UnitCell(10, 10, 10, 90, 90, 90);
+        MergingStatistics s = MergingStatisticsCalculator.calculate(List.of(obs(1, 0, 0, 5, -1)), p1, cell,
+                new MergingStatisticsCalculator.Settings(2, Double.POSITIVE_INFINITY, 5.0, false, 0));
+        assertThat(s.total().possible()).isEqualTo(16);
+        assertThat(s.total().observed()).isZero();
+        assertThat(s.total().completenessPct()).isZero();
+        assertThat(s.shells()).hasSize(2);
+    }
+
+    @Test
     void significanceThresholdMatchesStudentT() {
         // t(0.999; 98) = 3.1737 (tables), so r_crit = 3.1737/√(98 + 3.1737²) = 0.3054
         assertThat(Correlation.criticalValue(100, 0.001)).isCloseTo(0.3054, within(2e-4));

@@ -302,10 +302,16 @@ public final class AutoMultiMerge {
                         rows.add(new ClusterSummary.Row(name, chosen.get(k).height(), run, chosen.get(k).datasets()));
                     }
                 } catch (ExecutionException e) {
-                    LOG.warn("{} failed: {}", name, e.getCause().getMessage());
-                    log.append(name).append(" failed: ").append(e.getCause().getMessage()).append('\n');
+                    // A cluster that cannot be merged fails alone; the sample's other clusters go on.
+                    String why = String.valueOf(e.getCause().getMessage());
+                    LOG.warn("{} failed: {}", name, why);
+                    log.append(name).append(" failed: ").append(why).append('\n');
+                    Path clusterDir = dir.resolve(name);
+                    if (Files.isDirectory(clusterDir)) {
+                        MergeListFiles.writeAtomically(clusterDir.resolve("merge.log"), name + " failed: " + why + "\n");
+                    }
                     outcomes.add(null);
-                    failed.add(name);
+                    failed.add(name + ": " + why);
                 }
             }
             MergeListFiles.writeAtomically(dir.resolve("cluster_summary.dat"), ClusterSummary.text(dMinA, rows, failed));

@@ -29,12 +29,15 @@ public final class ClusterSummary {
      */
     public record Row(String cluster, double height, MultiMerge.Run run, int datasetsAll) {}
 
-    /** The whole file. */
+    /** The whole file; {@code failedClusters} are "cluster_NNNN: reason" (or just the name), written as comments. */
     public static String text(double dMinA, List<Row> rows, List<String> failedClusters) {
         StringBuilder sb = new StringBuilder("# d_min= ").append(KamoFormat.fixed(dMinA, 3)).append(" A\n");
         sb.append("# LCV and aLCV are values of all data\n").append(COLUMNS).append('\n');
         for (Row r : rows) sb.append(row(r)).append('\n');
-        for (String f : failedClusters) sb.append('#').append(f).append(" failed\n");
+        for (String f : failedClusters) {
+            int colon = f.indexOf(':');
+            sb.append('#').append(colon < 0 ? f + " failed" : f.substring(0, colon) + " failed" + f.substring(colon)).append('\n');
+        }
         return sb.toString();
     }
 

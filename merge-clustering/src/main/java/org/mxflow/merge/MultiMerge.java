@@ -23,7 +23,6 @@ import org.mxflow.scale.ScaledObservation;
 import org.mxflow.scale.Scaler;
 import org.mxflow.scale.ScalingDataset;
 import org.mxflow.scale.ScalingResult;
-import org.mxflow.scale.ShellTable;
 import org.mxflow.scale.WilsonPlot;
 import org.mxflow.stats.MergingStatistics;
 import org.mxflow.symmetry.SpaceGroup;
@@ -33,7 +32,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Merging of one cluster as KAMO's multi_merge does it (kamo-conventions 4.10): run_01 scales all
  * members; bad frames found by frame CC are cut from the original inputs ({@code files/}); run_02
- * scales the survivors; datasets with outlying error-model b or relative B are removed; run_03
+ * scales the survivors; datasets with outlying error-model a·b or relative B are removed; run_03
  * scales the rest with the bmin reference (if nothing was removed, run_02 is final). Each run is
  * scaled twice as KAMO does (pass A with the first dataset as reference, pass B with bmed, or bmin
  * in the final run; pass B is pass A re-expressed relative to that reference, which in this
@@ -63,8 +62,16 @@ public final class MultiMerge {
      * @param dMinA       high-resolution limit of this pass (Å)
      * @param friedelsLaw TRUE/FALSE as given for the sample, null when not specified (statistics then merge mates)
      * @param scaler      scaling settings
+     * @param decideScrewAxes decide the output space group's screw axes from each run's data (pointless.log);
+     *                    false when the user gave the space group
      */
-    public record Settings(SpaceGroup group, double dMaxA, double dMinA, Boolean friedelsLaw, Scaler.Settings scaler) {
+    public record Settings(SpaceGroup group, double dMaxA, double dMinA, Boolean friedelsLaw, Scaler.Settings scaler,
+                           boolean decideScrewAxes) {
+        /** Screw axes of the output decided from the data (KAMO's default without a user space group). */
+        public Settings(SpaceGroup group, double dMaxA, double dMinA, Boolean friedelsLaw, Scaler.Settings scaler) {
+            this(group, dMaxA, dMinA, friedelsLaw, scaler, true);
+        }
+
         boolean anomalous() {
             return Boolean.FALSE.equals(friedelsLaw);
         }
@@ -85,17 +92,18 @@ public final class MultiMerge {
      * @param variation      LCV/aLCV of the cells of the datasets used
      * @param anisoBestA     best direction's CC½ = 0.5 resolution (aniso.log), NaN if not analysed
      * @param anisoWorstA    worst direction's
+     * @param outputGroup    space group of the run's output files (screw axes decided from the data, pointless.log)
      */
     public record Run(int number, List<Integer> members, int reference, ScalingResult scaling, MergingStatistics statistics,
                       List<MergedReflection> merged, UnitCell cell, double wilsonBA2, double dMinEstimateA,
-                      LinearCellVariation variation, double anisoBestA, double anisoWorstA) {}
+                      LinearCellVariation variation, double anisoBestA, double anisoWorstA, SpaceGroup outputGroup) {}
 
     /**
      * The cluster's result.
      *
      * @param files   the cluster's input files; run members and removed keys index this list
      * @param runs    the runs made, run_01 first; the last is final
-     * @param removed 0-based dataset → reason code (allbadframe, bad_em.b, bad_B)
+     * @param removed 0-based dataset → reason code (allbadframe, bad_em.ab, bad_B)
      */
     public record Outcome(List<Path> files, List<Run> runs, Map<Integer, String> removed) {
         public Run finalRun() {
@@ -124,6 +132,7 @@ public final class MultiMerge {
             members.add(i);
             current.add(datasets.get(i).data());
         }
+        keepCommonClique(datasets, members, current, removed, log);
         Run run1 = run(1, datasets, members, current, clusterDir, false);
         runs.add(run1);
         log.append(runLog(run1, datasets));
@@ -133,8 +142,8 @@ public final class MultiMerge {
         Path run1Dir = clusterDir.resolve(MergeDirectoryNames.runDirectoryName(1));
         MergeListFiles.writeAtomically(run1Dir.resolve("cc_files.dat"), ccFiles(frames, members, datasets));
         MergeListFiles.writeAtomically(run1Dir.resolve("cc_frames.dat"), ccFrames(frames, members, datasets));
-        log.append(String.format(Locale.ROOT, "framecc: cutoff CC = %.4f (Q1 - 1.5 IQR over %d frames)%n", frames.cutoff(),
-                frames.frames().size()));
+        log.append(String.format(Locale.ROOT, "framecc: cutoff CC = %.4f (Q1 - 1.5 IQR over %d frames); a frame below it is bad only "
+                + "below its own wedge's fence too%n", frames.cutoff(), frames.frames().size()));
         List<Integer> members2 = new ArrayList<>();
         List<XdsAsciiFile> current2 = new ArrayList<>();
         for (int k = 0; k < members.size(); k++) {
@@ -173,17 +182,19 @@ public final class MultiMerge {
             finish(clusterDir, log, datasets, runs, removed);
             return new Outcome(datasets.stream().map(Dataset::file).toList(), runs, removed);
         }
+        keepCommonClique(datasets, members2, current2, removed, log);
         Run run2 = run(2, datasets, members2, current2, clusterDir, false);
         runs.add(run2);
         log.append(runLog(run2, datasets));
 
-        // Bad datasets (lpstats: em.b + bfactor) from run_02.
-        double[] emB = new double[members2.size()], relB = new double[members2.size()];
+        // Bad datasets (lpstats: em.ab + bfactor, upper tail, floored IQR) from run_02.
+        double[] emA = new double[members2.size()], emB = new double[members2.size()], relB = new double[members2.size()];
         for (int k = 0; k < members2.size(); k++) {
+            emA[k] = run2.scaling().scales().get(k).errorModel().a();
             emB[k] = run2.scaling().scales().get(k).errorModel().b();
             relB[k] = run2.scaling().scales().get(k).bA2();
         }
-        TreeMap<Integer, String> bad = BadDatasetDetection.detect(emB, relB);
+        TreeMap<Integer, String> bad = BadDatasetDetection.detect(emA, emB, relB);
         if (!bad.isEmpty() && bad.size() < members2.size()) {
             List<Integer> members3 = new ArrayList<>();
             List<XdsAsciiFile> current3 = new ArrayList<>();
@@ -197,6 +208,7 @@ public final class MultiMerge {
                     current3.add(current2.get(k));
                 }
             }
+            keepCommonClique(datasets, members3, current3, removed, log);
             Run run3 = run(3, datasets, members3, current3, clusterDir, true);
             runs.add(run3);
             log.append(runLog(run3, datasets));
@@ -205,6 +217,45 @@ public final class MultiMerge {
         }
         finish(clusterDir, log, datasets, runs, removed);
         return new Outcome(datasets.stream().map(Dataset::file).toList(), runs, removed);
+    }
+
+    /**
+     * XSCALE-failure handling (kamo-conventions 4.10.5): keeps the largest clique of datasets that
+     * pairwise share more than 10 strong reflections, drops the others as {@code no_common_refls}
+     * (lists changed in place). Throws if no dataset has a strong reflection: the cluster cannot be
+     * scaled, and fails alone.
+     */
+    private void keepCommonClique(List<Dataset> datasets, List<Integer> members, List<XdsAsciiFile> current,
+                                  Map<Integer, String> removed, StringBuilder log) {
+        double minIs = settings.scaler().minIOverSigma();
+        List<java.util.Set<org.mxflow.reflection.MillerIndex>> strong = new ArrayList<>();
+        int total = 0;
+        for (XdsAsciiFile f : current) {
+            strong.add(CommonReflections.strongUnique(f.observations(), settings.group(), f.header().unitCell(), settings.dMaxA(),
+                    settings.dMinA(), minIs));
+            total += strong.get(strong.size() - 1).size();
+        }
+        if (total == 0) {
+            throw new IllegalArgumentException(String.format(Locale.ROOT,
+                    "cannot scale: none of its %d datasets has a reflection with I/sigma >= %.1f at d >= %.2f A", members.size(), minIs,
+                    settings.dMinA()));
+        }
+        if (members.size() < 2) return;
+        int[][] common = CommonReflections.commonCounts(strong);
+        List<Integer> clique = CommonReflections.largestClique(common);
+        if (clique.size() == members.size()) return;
+        for (int k = members.size() - 1; k >= 0; k--) {
+            if (clique.contains(k)) continue;
+            int most = 0;
+            for (int j : clique) most = Math.max(most, common[k][j]);
+            int d = members.get(k);
+            removed.put(d, "no_common_refls");
+            log.append(String.format(Locale.ROOT, "no_common_refls: removed %s (at most %d strong reflections in common with the %d kept, "
+                    + "need > %d)%n", datasets.get(d).label(), most, clique.size(), CommonReflections.MIN_COMMON));
+            LOG.info("{}: no common reflections with the others, left out", datasets.get(d).label());
+            members.remove(k);
+            current.remove(k);
+        }
     }
 
     /** One run: two scaling passes, statistics, files. */
@@ -229,7 +280,7 @@ public final class MultiMerge {
         long t0 = System.nanoTime();
         ScalingResult passA = scaler.scale(input, group, cell, settings.dMaxA(), settings.dMinA(), 0);
         List<ScaledObservation> obsA = passA.observations();
-        MergingStatistics statsA = ShellTable.compute(obsA, group, cell, settings.dMaxA(), settings.dMinA(), SHELLS, settings.anomalous());
+        MergingStatistics statsA = Merging.statistics(obsA, group, cell, settings.dMaxA(), settings.dMinA(), SHELLS, settings.anomalous());
         write(dir.resolve("XSCALE.INP.1"), XscaleText.inp(group, cell, settings.dMaxA(), settings.dMinA(), SHELLS,
                 settings.friedelsLaw(), names, -1));
         write(dir.resolve("XSCALE.LP.1"), XscaleText.lp(group, cell, names, passA.scales(), obsA, statsA,
@@ -247,9 +298,23 @@ public final class MultiMerge {
         }
         List<ScaledObservation> obs = result.observations();
         long t1 = System.nanoTime();
-        MergingStatistics stats = ShellTable.compute(obs, group, cell, settings.dMaxA(), settings.dMinA(), SHELLS, settings.anomalous());
+        MergingStatistics stats = Merging.statistics(obs, group, cell, settings.dMaxA(), settings.dMinA(), SHELLS, settings.anomalous());
         List<MergedReflection> merged = Merging.merge(obs);
         double wilson = WilsonPlot.b(merged, cell);
+        // Symmetry for output (KAMO 4.10.6): screw axes from this run's data, the Laue group kept.
+        SpaceGroup output = group;
+        if (settings.decideScrewAxes()) {
+            List<List<Observation>> perDataset = new ArrayList<>();
+            for (XdsAsciiFile f : data) perDataset.add(f.observations());
+            org.mxflow.pointgroup.SpaceGroupDecision.Result sym = org.mxflow.pointgroup.SpaceGroupDecision.screwAxes(perDataset, cell, group);
+            output = sym.spaceGroup();
+            write(dir.resolve("pointless.log"), sym.log());
+        }
+        if (output.number() != group.number()) {
+            SpaceGroup out = output;
+            merged = merged.stream().filter(r -> !out.isSystematicallyAbsent(r.hkl())).toList();
+            LOG.info("run {}: output space group {} (merged in {})", number, output.hermannMauguin(), group.hermannMauguin());
+        }
         double dEstimate = dMinEstimate(stats);
         List<AnisotropyAnalysis.Direction> aniso = AnisotropyAnalysis.analyse(obs, group, cell);
         double[] bestWorst = AnisotropyAnalysis.bestAndWorst(aniso);
@@ -259,19 +324,19 @@ public final class MultiMerge {
                 settings.friedelsLaw(), names, members.size() > 1 ? reference : -1));
         write(dir.resolve("XSCALE.LP"), XscaleText.lp(group, cell, names, result.scales(), obs, stats, wilson));
         StringWriter hkl = new StringWriter();
-        XscaleText.xscaleHkl(hkl, group, cell, wavelength, !settings.anomalous(), names, obs);
+        XscaleText.xscaleHkl(hkl, output, cell, wavelength, !settings.anomalous(), names, obs);
         write(dir.resolve("xscale.hkl"), hkl.toString());
         List<Observation> mergedObs = new ArrayList<>();
         for (MergedReflection r : merged) mergedObs.add(Observation.merged(r.hkl(), r.iMean(), r.sigIMean()));
-        XdsAsciiWriter.write(new XdsAsciiFile(org.mxflow.reflection.XdsAsciiHeader.of(true, !settings.anomalous(), group.number(),
+        XdsAsciiWriter.write(new XdsAsciiFile(org.mxflow.reflection.XdsAsciiHeader.of(true, !settings.anomalous(), output.number(),
                 cell, wavelength), mergedObs), dir.resolve("xscale_merged.hkl"));
-        write(dir.resolve("xscale.cif"), XscaleText.mmcif("xscale", group, cell, wavelength, merged));
-        MtzWriter.write(MergedMtz.of("mxflow merge " + MergeDirectoryNames.runDirectoryName(number), merged, group, cell,
+        write(dir.resolve("xscale.cif"), XscaleText.mmcif("xscale", output, cell, wavelength, merged));
+        MtzWriter.write(MergedMtz.of("mxflow merge " + MergeDirectoryNames.runDirectoryName(number), merged, output, cell,
                 new MergedMtz.Names("mxflow", "XDS", "XDS", Double.isFinite(wavelength) ? wavelength : 0)), dir.resolve("ccp4/xscale.mtz"));
         LOG.debug("run {}: scaling {} s, statistics {} s, files {} s", number, (t1 - t0) / 1e9, (t2 - t1) / 1e9,
                 (System.nanoTime() - t2) / 1e9);
         return new Run(number, List.copyOf(members), reference, result, stats, merged, cell, wilson, dEstimate,
-                LinearCellVariation.of(cells), bestWorst[0], bestWorst[1]);
+                LinearCellVariation.of(cells), bestWorst[0], bestWorst[1], output);
     }
 
     /**
@@ -301,7 +366,7 @@ public final class MultiMerge {
     }
 
     /** Arithmetic mean of the cells (XSCALE.INP's UNIT_CELL_CONSTANTS). */
-    static UnitCell meanCell(List<UnitCell> cells) {
+    public static UnitCell meanCell(List<UnitCell> cells) {
         double[] m = new double[6];
         for (UnitCell c : cells) {
             double[] a = c.toArray();

@@ -50,6 +50,8 @@ public final class Scaler {
     private static final double KNOT_SMOOTHNESS = 5.0;
     /** Outlier test needs this many accepted observations of a reflection. */
     private static final int MIN_MATES_FOR_REJECTION = 3;
+    /** Median of the χ² distribution with one degree of freedom: median(e²) = 0.4549·σ² for Gaussian e. */
+    private static final double MEDIAN_CHI2_1 = 0.454936;
 
     private final Settings settings;
 
@@ -467,8 +469,13 @@ public final class Scaler {
         }
 
         /**
-         * Error model of dataset d: the squared difference to the mean of the other datasets,
-         * less that mean's variance, regressed on σ² and ⟨I⟩² in 10 intensity bins (IRLS).
+         * Error model of dataset d: the variance of the difference to the mean of the other
+         * datasets, less that mean's variance, regressed on σ² and ⟨I⟩² in 10 intensity bins
+         * (IRLS). The variance of a bin is robust (a median, see robustOwnVariance) and is taken
+         * over all of the dataset's observations, rejected ones included: with a plain mean over
+         * accepted ones, a minority of discordant mates (a non-isomorphous wedge) first inflated
+         * the good datasets' a, then rejection shrank it, and the next fit on the
+         * survivors shrank it further until a fifth of good observations were "misfits".
          */
         void fitErrorModel(int d) {
             ownSums(d);
@@ -476,61 +483,103 @@ public final class Scaler {
             for (int i = first[d]; i < first[d + 1]; i++) {
                 int u = uid[i];
                 double wOthers = sw[u] - ownW[u];
-                if (rejected[i] || wOthers <= 1e-300 || !(sigObs[i] > 0)) continue;
+                if (wOthers <= 1e-300 || !(sigObs[i] > 0)) continue;
                 double others = (swi[u] - ownWI[u]) / wOthers;
                 double e = ic[i] - others;
                 double so = sigObs[i] / g[i];
-                // Only where the mates' mean is more precise than the observation: otherwise the
-                // difference mostly measures the mates (e.g. one mate from a dataset with bad frames).
-                if (1 / wOthers > sc[i] * sc[i]) continue;
-                pts.add(new double[] {others, e * e - 1 / wOthers, so * so, others * others});
+                pts.add(new double[] {others, e * e, 1 / wOthers, so * so, others * others});
             }
             clearOwn(d);
             int nBins = 10;
             if (pts.size() < 20 * nBins) return;
             pts.sort((x, y) -> Double.compare(x[0], y[0]));
-            double[][] bins = new double[nBins][3];
-            for (int k = 0; k < pts.size(); k++) {
-                double[] bb = bins[(int) ((long) k * nBins / pts.size())];
-                double[] pt = pts.get(k);
-                bb[0] += pt[1];
-                bb[1] += pt[2];
-                bb[2] += pt[3];
-            }
             double a = emA[d], ab = emA[d] * emB[d];
-            for (int iter = 0; iter < 5; iter++) {
-                double m11 = 0, m12 = 0, m22 = 0, r1 = 0, r2 = 0;
-                for (double[] bb : bins) {
-                    double expected = Math.max(a * bb[1] + ab * bb[2], 1e-300);
-                    double wgt = 1 / (expected * expected);
-                    m11 += wgt * bb[1] * bb[1];
-                    m12 += wgt * bb[1] * bb[2];
-                    m22 += wgt * bb[2] * bb[2];
-                    r1 += wgt * bb[1] * bb[0];
-                    r2 += wgt * bb[2] * bb[0];
+            // The shape of the variance inside a bin comes from the current model; three rounds settle it.
+            for (int round = 0; round < 3; round++) {
+                double[][] bins = new double[nBins][3];
+                for (int k = 0; k < nBins; k++) {
+                    int from = (int) ((long) k * pts.size() / nBins), to = (int) ((long) (k + 1) * pts.size() / nBins);
+                    List<double[]> bin = pts.subList(from, to);
+                    double sig2 = 0, i2 = 0;
+                    for (double[] pt : bin) {
+                        sig2 += pt[3];
+                        i2 += pt[4];
+                    }
+                    bins[k][0] = robustOwnVariance(bin, a, ab);
+                    bins[k][1] = sig2 / bin.size();
+                    bins[k][2] = i2 / bin.size();
                 }
-                double det = m11 * m22 - m12 * m12;
-                double na, nab;
-                if (Math.abs(det) > 1e-300 * Math.max(1, m11 * m22)) {
-                    na = (r1 * m22 - r2 * m12) / det;
-                    nab = (m11 * r2 - m12 * r1) / det;
-                } else {
-                    na = a;
-                    nab = ab;
+                for (int iter = 0; iter < 5; iter++) {
+                    double m11 = 0, m12 = 0, m22 = 0, r1 = 0, r2 = 0;
+                    for (double[] bb : bins) {
+                        double expected = Math.max(a * bb[1] + ab * bb[2], 1e-300);
+                        double wgt = 1 / (expected * expected);
+                        m11 += wgt * bb[1] * bb[1];
+                        m12 += wgt * bb[1] * bb[2];
+                        m22 += wgt * bb[2] * bb[2];
+                        r1 += wgt * bb[1] * bb[0];
+                        r2 += wgt * bb[2] * bb[0];
+                    }
+                    double det = m11 * m22 - m12 * m12;
+                    double na, nab;
+                    if (Math.abs(det) > 1e-300 * Math.max(1, m11 * m22)) {
+                        na = (r1 * m22 - r2 * m12) / det;
+                        nab = (m11 * r2 - m12 * r1) / det;
+                    } else {
+                        na = a;
+                        nab = ab;
+                    }
+                    if (nab < 0) {
+                        nab = 0;
+                        na = r1 / m11;
+                    }
+                    if (na < 0.05) {
+                        na = 0.05;
+                        nab = Math.max(0, (r2 - m12 * na) / m22);
+                    }
+                    a = na;
+                    ab = nab;
                 }
-                if (nab < 0) {
-                    nab = 0;
-                    na = r1 / m11;
-                }
-                if (na < 0.05) {
-                    na = 0.05;
-                    nab = Math.max(0, (r2 - m12 * na) / m22);
-                }
-                a = na;
-                ab = nab;
             }
             emA[d] = a;
             emB[d] = Math.min(ab / a, 1.0);
+        }
+
+        /**
+         * The mean observation variance of a bin whose points {e², m, σ², ⟨I⟩²} (m: variance of
+         * the mates' mean) follow v_j = λ·(a·σ_j² + ab·⟨I⟩_j²): λ solves median(e²/(v_j + m_j)) =
+         * median of χ²₁ (bisection), and λ·mean(a·σ² + ab·⟨I⟩²) is returned. With the model's shape
+         * inside the bin the median is unbiased even where variances within a bin differ widely.
+         */
+        private double robustOwnVariance(List<double[]> bin, double a, double ab) {
+            double[] q = new double[bin.size()];
+            double[] shape = new double[bin.size()];
+            double mean = 0, maxRatio = 0;
+            for (int j = 0; j < shape.length; j++) {
+                double[] pt = bin.get(j);
+                shape[j] = Math.max(a * pt[3] + ab * pt[4], 1e-300);
+                mean += shape[j];
+                maxRatio = Math.max(maxRatio, pt[1] / shape[j]);
+            }
+            mean /= shape.length;
+            if (medianRatio(bin, 0, shape, q) <= MEDIAN_CHI2_1) return 0;
+            double lo = 0, hi = Math.max(maxRatio, 1e-300) / MEDIAN_CHI2_1;
+            for (int it = 0; it < 60; it++) {
+                double mid = 0.5 * (lo + hi);
+                if (medianRatio(bin, mid, shape, q) > MEDIAN_CHI2_1) lo = mid;
+                else hi = mid;
+            }
+            return 0.5 * (lo + hi) * mean;
+        }
+
+        private double medianRatio(List<double[]> bin, double lambda, double[] shape, double[] q) {
+            for (int j = 0; j < q.length; j++) {
+                double[] pt = bin.get(j);
+                q[j] = pt[1] / Math.max(lambda * shape[j] + pt[2], 1e-300);
+            }
+            Arrays.sort(q);
+            int h = q.length / 2;
+            return q.length % 2 == 1 ? q[h] : 0.5 * (q[h - 1] + q[h]);
         }
 
         /** Rejects at most one misfit per reflection (the worst) this cycle; returns how many. */

@@ -62,7 +62,7 @@ class MultiMergeTest {
         // Removed: the noisy wedge 9 (its frames correlate worst, or its error model b ≈ 0.25² = 0.06
         // against 0.05² = 0.0025 stands out) and, in run_03, wedge 12 for its B.
         assertThat(out.removed().keySet()).containsExactly(9, 12);
-        assertThat(out.removed().get(9)).isIn("allbadframe", "bad_em.b");
+        assertThat(out.removed().get(9)).isIn("allbadframe", "bad_em.ab");
         assertThat(out.removed().get(12)).contains("bad_B");
         assertThat(out.finalRun().members().size()).isEqualTo(12);
 

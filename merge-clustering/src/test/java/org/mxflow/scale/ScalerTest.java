@@ -57,7 +57,7 @@ class ScalerTest {
             y[i] = truth.get(merged.get(i).hkl());
         }
         assertThat(org.mxflow.stats.Correlation.pearson(x, y)).isGreaterThan(0.97);
-        MergingStatistics st = ShellTable.compute(r.observations(), P212121, CELL, Double.NaN, 2.5, 9, false);
+        MergingStatistics st = Merging.statistics(r.observations(), P212121, CELL, Double.NaN, 2.5, 9, false);
         assertThat(st.total().ccHalfPct()).isGreaterThan(95);
     }
 
@@ -72,5 +72,50 @@ class ScalerTest {
             assertThat(s.errorModel().b()).isBetween(0.0075, 0.0125);
             assertThat(s.errorModel().isa()).isBetween(9.0, 11.5);
         }
+    }
+
+    @Test
+    void rMeasOfAPureClusterIsWhatTheSimulatedNoiseGives() {
+        // Twelve wedges of one crystal form. The simulator's noise on an observation of true
+        // intensity I is Gaussian with variance τ² = σ² + (0.05·I)², σ² = I + 10² (so I = σ² − 100).
+        // Corrected by the fitted g (= I_raw / I_corrected), τ/g. For R-meas against the weighted
+        // mean Ī = Σw_j I_j / W, I_i − Ī = Σ_j c_j ε_j with c_j = δ_ij − w_j/W, so
+        // E|I_i − Ī| = √(2/π)·√(Σ c_j² τ_j²) exactly; R-meas expected = Σ √(n/(n−1))·E|…| / ΣI.
+        Map<MillerIndex, Double> truth = SimulatedWedges.truth(P212121, CELL, 2.5, 20, 7);
+        ScalingResult r = new Scaler().scale(wedges(truth, 0.05, Set.of()), P212121, CELL, Double.NaN, 2.5, 0);
+        Map<MillerIndex, List<ScaledObservation>> groups = new java.util.TreeMap<>();
+        for (ScaledObservation o : r.observations()) {
+            if (!o.rejected() && o.sigma() > 0) groups.computeIfAbsent(o.asu(), k -> new ArrayList<>()).add(o);
+        }
+        double num = 0, den = 0;
+        for (List<ScaledObservation> g : groups.values()) {
+            int n = g.size();
+            double[] w = new double[n], tau2 = new double[n];
+            double sw = 0, swi = 0;
+            for (int j = 0; j < n; j++) {
+                ScaledObservation o = g.get(j);
+                w[j] = 1 / (o.sigma() * o.sigma());
+                sw += w[j];
+                swi += w[j] * o.intensity();
+                double s2 = o.original().sigma() * o.original().sigma();
+                double iRaw = Math.max(s2 - 100, 0);
+                double gain = o.original().intensity() / o.intensity();
+                tau2[j] = (s2 + 0.05 * 0.05 * iRaw * iRaw) / (gain * gain);
+            }
+            if (n < 2 || swi / sw < -3 / Math.sqrt(sw)) continue;
+            for (int i = 0; i < n; i++) {
+                double v = 0;
+                for (int j = 0; j < n; j++) {
+                    double c = (i == j ? 1 : 0) - w[j] / sw;
+                    v += c * c * tau2[j];
+                }
+                num += Math.sqrt((double) n / (n - 1)) * Math.sqrt(2 / Math.PI) * Math.sqrt(v);
+                den += g.get(i).intensity();
+            }
+        }
+        double expectedPct = 100 * num / den;
+        MergingStatistics st = Merging.statistics(r.observations(), P212121, CELL, Double.NaN, 2.5, 9, false);
+        assertThat(expectedPct).isBetween(3.0, 15.0);
+        assertThat(st.total().rMeasPct() / expectedPct).isCloseTo(1.0, within(0.05));
     }
 }

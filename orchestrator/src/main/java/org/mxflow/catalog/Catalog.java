@@ -19,6 +19,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import org.mxflow.cell.UnitCell;
+import org.mxflow.sheet.KnownSymmetry;
+import org.mxflow.symmetry.SpaceGroups;
 
 /**
  * The SQLite record of a beamtime: session, pins, datasets, processing units with their attempts,
@@ -31,11 +34,18 @@ import java.util.Properties;
  * {@code synchronous=FULL} so a committed state survives a kill -9. WAL needs local disk: keep the
  * catalog beside {@code _kamoproc/} only when the root is local, otherwise point {@code --catalog}
  * at a local path. One connection, used under this object's lock: catalog calls are short.
+ *
+ * <p>Each unit stores the sample sheet's space group and cell for its pin (V003), rather than
+ * re-deriving them from the sheet on restart: a restart, a {@code rerun} or a {@code status} may
+ * come without {@code --sheet}, and the record must say which prior a unit's outputs were made
+ * with. A sheet given again replaces the stored prior of units not yet done (pending or failed),
+ * so a corrected cell reaches the rerun of a unit that failed as "Incompatible cell"; done units
+ * keep theirs until they are rerun.
  */
 public final class Catalog implements Closeable {
 
     /** Schema migrations in order; {@code schema_version} records which have run. */
-    static final List<String> MIGRATIONS = List.of("V001__catalog.sql", "V002__runs.sql");
+    static final List<String> MIGRATIONS = List.of("V001__catalog.sql", "V002__runs.sql", "V003__known_symmetry.sql");
 
     private final Path file;
     private final Connection db;
@@ -174,12 +184,23 @@ public final class Catalog implements Closeable {
             int added = 0;
             for (NewUnit u : units) {
                 if (queryLong("SELECT count(*) FROM unit WHERE work_dir = ?", u.workDir()) > 0) {
+                    if (u.inSheet()) {
+                        // The sheet as given now, for units still to run; done units keep the prior their outputs were made with.
+                        try (PreparedStatement ps = db.prepareStatement("UPDATE unit SET known_space_group = ?, known_cell = ? "
+                                + "WHERE work_dir = ? AND state IN ('pending', 'failed')")) {
+                            ps.setString(1, knownSpaceGroup(u.known()));
+                            ps.setString(2, knownCell(u.known()));
+                            ps.setString(3, u.workDir());
+                            ps.executeUpdate();
+                        }
+                    }
                     continue;
                 }
                 long pin = pin(sessionId, u);
                 Long dataset = u.datasetDir() == null ? null : dataset(pin, u);
                 try (PreparedStatement ps = db.prepareStatement("INSERT INTO unit(pin_id, dataset_id, kind, tree, work_dir, source, "
-                        + "first_frame, last_frame, sample_name, priority, state) VALUES (?,?,?,?,?,?,?,?,?,?, 'pending')")) {
+                        + "first_frame, last_frame, sample_name, priority, state, known_space_group, known_cell) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?, 'pending', ?, ?)")) {
                     ps.setLong(1, pin);
                     if (dataset == null) {
                         ps.setNull(2, java.sql.Types.INTEGER);
@@ -194,12 +215,43 @@ public final class Catalog implements Closeable {
                     ps.setInt(8, u.lastFrame());
                     ps.setString(9, u.sampleName());
                     ps.setInt(10, u.priority());
+                    ps.setString(11, knownSpaceGroup(u.known()));
+                    ps.setString(12, knownCell(u.known()));
                     ps.executeUpdate();
                 }
                 added++;
             }
             return added;
         });
+    }
+
+    private static String knownSpaceGroup(KnownSymmetry k) {
+        return k == null ? null : k.symbol();
+    }
+
+    /** The cell as exact decimal text ({@code Double.toString}), so it reads back to the same numbers. */
+    private static String knownCell(KnownSymmetry k) {
+        if (k == null || k.cell() == null) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder();
+        for (double v : k.cell().toArray()) {
+            sb.append(sb.length() == 0 ? "" : " ").append(v);
+        }
+        return sb.toString();
+    }
+
+    /** The known symmetry stored with a unit, or null; a symbol this mxflow cannot read is a broken catalog. */
+    private KnownSymmetry known(String workDir, String symbol, String cell) throws SQLException {
+        if (symbol == null) {
+            return null;
+        }
+        try {
+            return new KnownSymmetry(symbol, SpaceGroups.bySymbol(symbol), cell == null ? null : UnitCell.parse(cell));
+        } catch (IllegalArgumentException e) {
+            throw new SQLException("catalog " + file + ", unit " + workDir + ": known symmetry '" + symbol + "' / '" + cell
+                    + "' is unreadable: " + e.getMessage());
+        }
     }
 
     private long pin(long sessionId, NewUnit u) throws SQLException {
@@ -511,7 +563,7 @@ public final class Catalog implements Closeable {
         List<UnitRecord> out = new ArrayList<>();
         try (PreparedStatement ps = db.prepareStatement("SELECT u.id, u.kind, u.tree, u.work_dir, u.source, u.first_frame, "
                 + "u.last_frame, p.name, u.sample_name, u.priority, u.state, u.generation, u.attempts, u.elapsed_s, u.host, "
-                + "u.error, u.error_kind, u.result_json FROM unit u JOIN pin p ON p.id = u.pin_id " + where)) {
+                + "u.error, u.error_kind, u.result_json, u.known_space_group, u.known_cell FROM unit u JOIN pin p ON p.id = u.pin_id " + where)) {
             bind(ps, args);
             try (ResultSet r = ps.executeQuery()) {
                 while (r.next()) {
@@ -522,7 +574,7 @@ public final class Catalog implements Closeable {
                     out.add(new UnitRecord(r.getLong(1), UnitKind.of(r.getString(2)), r.getString(3), r.getString(4),
                             r.getString(5), r.getInt(6), r.getInt(7), r.getString(8), r.getString(9), r.getInt(10),
                             UnitState.of(r.getString(11)), r.getInt(12), r.getInt(13), elapsed, r.getString(15),
-                            r.getString(16), r.getString(17), r.getString(18)));
+                            r.getString(16), r.getString(17), r.getString(18), known(r.getString(4), r.getString(19), r.getString(20))));
                 }
             }
         }

@@ -1,5 +1,8 @@
 package org.mxflow.catalog;
 
+import java.util.Optional;
+import org.mxflow.sheet.KnownSymmetry;
+
 /**
  * One processing unit as the catalog holds it: the queue entry and the record of its work.
  *
@@ -21,8 +24,21 @@ package org.mxflow.catalog;
  * @param error       the failure message, or null
  * @param errorKind   "transient" or "deterministic", or null
  * @param resultJson  the engine's summary of the last success, or null
+ * @param known       the sample sheet's space group (and cell) the unit is processed with, or null
  */
 public record UnitRecord(long id, UnitKind kind, String tree, String workDir, String source, int firstFrame, int lastFrame,
                          String pinId, String sampleName, int priority, UnitState state, int generation, int attempts,
-                         double elapsedS, String host, String error, String errorKind, String resultJson) {
+                         double elapsedS, String host, String error, String errorKind, String resultJson, KnownSymmetry known) {
+
+    /** A unit without a known symmetry. */
+    public UnitRecord(long id, UnitKind kind, String tree, String workDir, String source, int firstFrame, int lastFrame,
+                      String pinId, String sampleName, int priority, UnitState state, int generation, int attempts,
+                      double elapsedS, String host, String error, String errorKind, String resultJson) {
+        this(id, kind, tree, workDir, source, firstFrame, lastFrame, pinId, sampleName, priority, state, generation, attempts,
+                elapsedS, host, error, errorKind, resultJson, null);
+    }
+
+    public Optional<KnownSymmetry> knownSymmetry() {
+        return Optional.ofNullable(known);
+    }
 }

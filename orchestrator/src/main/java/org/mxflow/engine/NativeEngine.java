@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.mxflow.catalog.UnitKind;
 import org.mxflow.engine.nativeengine.NativeOutcome;
@@ -20,6 +21,8 @@ import org.mxflow.image.Frame;
 import org.mxflow.image.ImageFormatException;
 import org.mxflow.image.ImageSource;
 import org.mxflow.image.ImageSources;
+import org.mxflow.indexing.BravaisLattice;
+import org.mxflow.indexing.KnownSymmetry;
 import org.mxflow.spots.DispersionSpotFinder;
 import org.mxflow.spots.FrameComponents;
 import org.mxflow.spots.HitFinding;
@@ -34,7 +37,9 @@ import org.mxflow.spots.SpotXdsWriter;
  * {@link org.mxflow.engine.nativeengine.NativeEngine} ({@code XDS_ASCII.HKL},
  * {@code XDS_ASCII.HKL_noscale}, {@code CORRECT.LP}), and {@code result.json} with the spot count
  * per frame, timings and the integration summary. A dataset that does not index fails with the
- * engine's reason. Raster scans get SHIKA-style hit maps ({@link HitFinding}).
+ * engine's reason. The spots found here are handed to the pipeline engine, so a unit finds them
+ * once; the pin's sample-sheet symmetry goes with the request (prior cell, forced space group).
+ * Raster scans get SHIKA-style hit maps ({@link HitFinding}).
  */
 public final class NativeEngine implements Engine {
 
@@ -141,8 +146,12 @@ public final class NativeEngine implements Engine {
             }
             // Indexing, integration and correction (org.mxflow.engine.nativeengine): XDS_ASCII.HKL,
             // XDS_ASCII.HKL_noscale, CORRECT.LP; its result.json becomes the "integration" part of ours.
-            NativeOutcome n = new org.mxflow.engine.nativeengine.NativeEngine().process(new ProcessingRequest(source, workDir,
-                    unit.firstFrame(), unit.lastFrame(), threads, java.util.Optional.empty(), java.util.Optional.empty()));
+            ProcessingRequest request = request(unit, source, workDir, threads);
+            // The pipeline engine finds exactly these spots with the DIALS defaults: hand them over instead of finding them twice.
+            if (settings.equals(SpotFinderSettings.dialsDefaults())) {
+                request = request.withSpots(sweep.spots());
+            }
+            NativeOutcome n = new org.mxflow.engine.nativeengine.NativeEngine().process(request);
             Path engineResult = workDir.resolve("result.json");
             if (Files.isRegularFile(engineResult)) {
                 result.put("integration", JSON.readTree(engineResult.toFile()));
@@ -155,6 +164,17 @@ public final class NativeEngine implements Engine {
             writeAtomically(engineResult, json);
             return new ProcessingOutcome.Done(workDir, json, ((NativeOutcome.Done) n).summary());
         }
+    }
+
+    /**
+     * The pipeline engine's request for a unit: the sheet's cell as the prior for indexing (when the
+     * sheet gives one) and its space group forced in correction, as KAMO's known.* defaults.
+     */
+    static ProcessingRequest request(WorkUnit unit, Path source, Path workDir, int threads) {
+        Optional<KnownSymmetry> prior = unit.known().flatMap(k -> k.unitCell().map(cell ->
+                new KnownSymmetry(cell, BravaisLattice.valueOf(k.spaceGroup().latticeType().name()))));
+        return new ProcessingRequest(source, workDir, unit.firstFrame(), unit.lastFrame(), threads, prior,
+                unit.known().map(org.mxflow.sheet.KnownSymmetry::symbol));
     }
 
     private ProcessingOutcome hitMap(WorkUnit unit, Path workDir, int threads) throws IOException {

@@ -10,13 +10,15 @@ import org.mxflow.discovery.BeamtimeSurvey;
 import org.mxflow.discovery.Dataset;
 import org.mxflow.discovery.FrameRange;
 import org.mxflow.discovery.PinReport;
+import org.mxflow.sheet.KnownSymmetry;
 import org.mxflow.sheet.Mode;
 import org.mxflow.sheet.SampleName;
 
 /**
  * Turns a {@link BeamtimeSurvey} into a {@link ProcessingPlan} with KAMO's directory names: every
  * dataset whole under {@code _kamoproc}, cut into 30° wedges under {@code _kamo_30deg} (multi-mode
- * wedges passed through), and merge groups per sample name in both trees. No I/O.
+ * wedges passed through), and merge groups per sample name in both trees. Every unit of a pin
+ * carries the space group and cell of the pin's sheet row (KAMO's known.*). No I/O.
  */
 public final class Planner {
 
@@ -56,9 +58,10 @@ public final class Planner {
                     d0 = HalfCornerResolution.dStartFromRequestA(pin.sheetRow().wavelengthA(), pin.sheetRow().resolutionA());
                 }
                 dStart.put(d, d0);
-                units.add(unit(ProcessingTree.KAMOPROC, d, d.frames(), sample));
+                KnownSymmetry known = pin.sheetRow() == null ? null : pin.sheetRow().known();
+                units.add(unit(ProcessingTree.KAMOPROC, d, d.frames(), sample, known));
                 for (FrameRange w : wedges(d)) {
-                    units.add(unit(ProcessingTree.KAMO_30DEG, d, w, sample));
+                    units.add(unit(ProcessingTree.KAMO_30DEG, d, w, sample, known));
                 }
             }
         }
@@ -74,13 +77,17 @@ public final class Planner {
     }
 
     static ProcessingUnit unit(ProcessingTree tree, Dataset d, FrameRange frames, String sample) {
+        return unit(tree, d, frames, sample, null);
+    }
+
+    static ProcessingUnit unit(ProcessingTree tree, Dataset d, FrameRange frames, String sample, KnownSymmetry known) {
         Path base = Path.of(tree.directory());
         Path dir = base.resolve(d.relativeDirectory()).resolve(ProcessingUnit.directoryName(d.prefix(), frames)).normalize();
         // Directory and file names come from the tree itself, but check anyway: nothing may leave the tree.
         if (!dir.startsWith(base) || dir.equals(base)) {
             throw new IllegalStateException("working directory " + dir + " would leave " + base);
         }
-        return new ProcessingUnit(tree, d, frames, sample, dir);
+        return new ProcessingUnit(tree, d, frames, sample, dir, known);
     }
 
     private List<MergeGroup> merges(List<ProcessingUnit> units, Map<Dataset, Double> dStartOf, List<String> problems) {

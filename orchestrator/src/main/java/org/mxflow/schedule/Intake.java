@@ -50,6 +50,12 @@ public final class Intake {
         Path root = survey.root();
         List<NewUnit> out = new ArrayList<>();
         List<String> waiting = new ArrayList<>();
+        java.util.Set<String> pinsInSheet = new java.util.HashSet<>();
+        for (PinReport pin : survey.pins()) {
+            if (pin.sheetRow() != null) {
+                pinsInSheet.add(pin.id());
+            }
+        }
         for (ProcessingUnit u : plan.units()) {
             Dataset d = u.dataset();
             if (d.status() != DatasetStatus.COMPLETE) {
@@ -59,7 +65,7 @@ public final class Intake {
             out.add(new NewUnit(UnitKind.PROCESS, u.tree().directory(), slashes(u.workDirectory()), source(d), u.frames().first(),
                     u.frames().last(), d.pinId(), u.sampleName(), d.mode() == null ? null : d.mode().name().toLowerCase(Locale.ROOT),
                     d.relativeDirectory(), d.prefix(), d.format().name(), d.frames().first(), d.frames().last(), d.oscWidthDeg(),
-                    whole ? PRIORITY_KAMOPROC : PRIORITY_30DEG));
+                    whole ? PRIORITY_KAMOPROC : PRIORITY_30DEG, u.known(), pinsInSheet.contains(d.pinId())));
         }
         for (Dataset d : survey.datasets()) {
             if (d.status() != DatasetStatus.COMPLETE) {

@@ -35,6 +35,8 @@ import org.mxflow.symmetry.SpaceGroups;
  */
 public final class SampleMerge {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SampleMerge.class);
+
     /**
      * What a merge produced.
      *
@@ -144,7 +146,8 @@ public final class SampleMerge {
     }
 
     /**
-     * One space group for the merge: the datasets of the most frequent lattice and point group (ties:
+     * One space group for the merge. First the cell graph: only the largest group of similar cells
+     * is kept ({@link #keepCellGroupOne}). Then the datasets of the most frequent lattice and point group (ties:
      * the higher symmetry), all labelled with its most frequent space group (ties: the lower
      * number). Short wedges often disagree on screw axes (P422 / P4212 / P43212), which do not
      * change how intensities merge; datasets of another point group are left out with a reason.
@@ -153,6 +156,7 @@ public final class SampleMerge {
      */
     public static int commonSpaceGroup(List<Path> files, List<XdsAsciiFile> data, Map<String, Path> used, Map<String, String> leftOut,
                                 Path top) {
+        keepCellGroupOne(files, data, used, leftOut, top);
         Map<String, Integer> pgVotes = new TreeMap<>();
         Map<String, Integer> pgOrder = new TreeMap<>();
         for (XdsAsciiFile f : data) {
@@ -160,7 +164,9 @@ public final class SampleMerge {
             pgVotes.merge(latticeAndPointGroup(g), 1, Integer::sum);
             pgOrder.merge(latticeAndPointGroup(g), g.pointGroup().ordinal(), Math::max);
         }
-        String pg = pgVotes.entrySet().stream().max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
+        // KAMO 4.3.5: the most frequent symmetry, but not P1 while another candidate has votes.
+        String pg = pgVotes.entrySet().stream().filter(e -> pgVotes.size() == 1 || !e.getKey().equals("P 1"))
+                .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
                 .thenComparingInt(e -> pgOrder.get(e.getKey()))).orElseThrow().getKey();
         Map<Integer, Integer> sgVotes = new TreeMap<>();
         for (XdsAsciiFile f : data) {
@@ -170,6 +176,7 @@ public final class SampleMerge {
         }
         int sg = sgVotes.entrySet().stream().max(Comparator.<Map.Entry<Integer, Integer>>comparingInt(Map.Entry::getValue)
                 .thenComparingInt(e -> -e.getKey())).orElseThrow().getKey();
+        sg = decideWhenLabelsDisagree(data, sg);
         int relabelled = 0;
         for (int i = data.size() - 1; i >= 0; i--) {
             XdsAsciiFile f = data.get(i);
@@ -190,6 +197,77 @@ public final class SampleMerge {
             relabelled++;
         }
         return relabelled;
+    }
+
+    /**
+     * KAMO's cell graph (kamo-conventions 4.3.3, org.mxflow.cluster.CellGraph): datasets whose cells
+     * agree within 10 % / 5°, directly or after a change of basis, form a group; only group 1 (the
+     * largest) is merged, the others are left out with their group's cell.
+     */
+    static void keepCellGroupOne(List<Path> files, List<XdsAsciiFile> data, Map<String, Path> used, Map<String, String> leftOut,
+                                 Path top) {
+        List<org.mxflow.cell.UnitCell> cells = data.stream().map(f -> f.header().unitCell()).toList();
+        List<List<Integer>> groups = org.mxflow.cluster.CellGraph.groups(cells);
+        if (groups.size() < 2) {
+            return;
+        }
+        List<Integer> one = groups.get(0);
+        String cellOne = cells.get(one.get(0)).format();
+        java.util.Set<Integer> drop = new java.util.TreeSet<>();
+        for (int g = 1; g < groups.size(); g++) {
+            for (int i : groups.get(g)) {
+                drop.add(i);
+                String unit = top.relativize(files.get(i).getParent()).toString().replace('\\', '/');
+                used.remove(unit);
+                leftOut.put(unit, String.format(Locale.ROOT, "cell group %d of %d (%d datasets, cell %s), not group 1 (%d datasets, cell %s)",
+                        g + 1, groups.size(), groups.get(g).size(), cells.get(i).format(), one.size(), cellOne));
+            }
+        }
+        LOG.info("cell graph: {} groups of {} datasets; merging group 1 ({} datasets, cell {})", groups.size(), cells.size(), one.size(), cellOne);
+        for (int i = data.size() - 1; i >= 0; i--) {
+            if (drop.contains(i)) {
+                files.remove(i);
+                data.remove(i);
+            }
+        }
+    }
+
+    /**
+     * When the wedges' labels differ, the data decide (POINTLESS-like, org.mxflow.pointgroup): element
+     * CCs over the highest-symmetry label of the consensus lattice, then screw axes from axial
+     * reflections. Wedges that all agree (or a sheet's space group applied to all) keep their label.
+     */
+    private static int decideWhenLabelsDisagree(List<XdsAsciiFile> data, int vote) {
+        SpaceGroup consensus = SpaceGroups.byNumber(vote);
+        SpaceGroup highest = consensus;
+        boolean disagree = false;
+        List<List<org.mxflow.reflection.Observation>> wedges = new ArrayList<>();
+        List<org.mxflow.cell.UnitCell> cells = new ArrayList<>();
+        for (XdsAsciiFile f : data) {
+            SpaceGroup g = SpaceGroups.byNumber(f.header().spaceGroupNumber());
+            disagree |= g.number() != vote;
+            if (g.hermannMauguin().charAt(0) != consensus.hermannMauguin().charAt(0) || f.header().unitCell() == null
+                    || !f.header().unitCell().isCompatibleWith(consensus.latticeType())) {
+                continue;
+            }
+            if (g.operations().order() > highest.operations().order()
+                    && f.header().unitCell().isCompatibleWith(g.latticeType())) {
+                highest = g;
+            }
+            wedges.add(f.observations());
+            cells.add(f.header().unitCell());
+        }
+        if (!disagree || wedges.isEmpty()) {
+            return vote;
+        }
+        try {
+            var decision = org.mxflow.pointgroup.SpaceGroupDecision.decide(wedges, org.mxflow.merge.MultiMerge.meanCell(cells), highest);
+            LOG.info("space group from the data ({} wedges with differing labels): {}", wedges.size(), decision.log());
+            return decision.spaceGroup().number();
+        } catch (IllegalArgumentException e) {
+            LOG.warn("space group from the data failed ({}); keeping the majority label {}", e.getMessage(), consensus.hermannMauguin());
+            return vote;
+        }
     }
 
     /**

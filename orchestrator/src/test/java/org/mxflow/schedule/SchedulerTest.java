@@ -34,20 +34,20 @@ class SchedulerTest {
     void migrationsRecordTheirVersionAndReopeningChangesNothing(@TempDir Path tmp) throws Exception {
         Path f = tmp.resolve("c.sqlite");
         try (Catalog c = Catalog.open(f)) {
-            assertThat(c.schemaVersion()).isEqualTo(2);
+            assertThat(c.schemaVersion()).isEqualTo(3);
             assertThat(c.query("SELECT name FROM schema_version ORDER BY version"))
-                    .containsExactly(List.of("V001__catalog.sql"), List.of("V002__runs.sql"));
+                    .containsExactly(List.of("V001__catalog.sql"), List.of("V002__runs.sql"), List.of("V003__known_symmetry.sql"));
             assertThat(c.query("PRAGMA journal_mode")).containsExactly(List.of("wal"));
         }
         try (Catalog c = Catalog.open(f)) {
-            assertThat(c.schemaVersion()).isEqualTo(2);
+            assertThat(c.schemaVersion()).isEqualTo(3);
             c.query("SELECT 1");
         }
         // A catalog written by a newer mxflow is refused, not damaged.
         try (var conn = java.sql.DriverManager.getConnection("jdbc:sqlite:" + f); var s = conn.createStatement()) {
-            s.executeUpdate("INSERT INTO schema_version VALUES (3, 'V003__future.sql', 'x')");
+            s.executeUpdate("INSERT INTO schema_version VALUES (4, 'V004__future.sql', 'x')");
         }
-        assertThatThrownBy(() -> Catalog.open(f)).hasMessageContaining("schema version 3, newer than this mxflow knows (2)");
+        assertThatThrownBy(() -> Catalog.open(f)).hasMessageContaining("schema version 4, newer than this mxflow knows (3)");
     }
 
     @Test

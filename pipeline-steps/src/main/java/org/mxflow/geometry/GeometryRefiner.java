@@ -11,18 +11,32 @@ import org.mxflow.cell.UnitCell;
  *
  * <p>Parameters: three small rotations of the crystal about the lab x, y, z axes; the cell,
  * constrained by the lattice family (triclinic 6, monoclinic a b c β, orthorhombic a b c,
- * tetragonal and hexagonal a c, cubic a); two tilts of the beam direction; the detector distance
- * and origin (ORGX, ORGY). Residuals per spot: Δx and Δy in pixels and Δφ in degrees divided by
+ * tetragonal and hexagonal a c, cubic a); two tilts of the beam direction; two tilts of the
+ * rotation axis (its turn about itself is no parameter: that is the crystal's own rotation about
+ * φ, degenerate with the orientation); the detector distance and origin (ORGX, ORGY). Residuals per spot: Δx and Δy in pixels and Δφ in degrees divided by
  * {@link Settings#phiSigmaDeg()} over {@link Settings#xySigmaPx()} so that both weigh alike.
  * Outliers beyond {@link Settings#outlierRmsMultiple()} × RMS are dropped and the fit repeated.
- * Smoothly varying (scan-varying) refinement over long sweeps is not done yet.
+ * Smoothly varying orientation and cell over long sweeps are {@link ScanVaryingRefiner}'s job.
  */
 public final class GeometryRefiner {
 
-    /** Refinement settings: lattice family letter (a, m, o, t, h, c) and the expected errors. */
+    /**
+     * Refinement settings: lattice family letter (a, m, o, t, h, c), the expected errors, and which
+     * of beam direction, detector (distance and origin) and rotation axis are refined.
+     */
     public record Settings(char family, double xySigmaPx, double phiSigmaDeg, int maxIterations, double outlierRmsMultiple,
-                           boolean refineBeam, boolean refineDetector) {
-        public static Settings forFamily(char family) { return new Settings(family, 0.5, 0.05, 40, 4.0, true, true); }
+                           boolean refineBeam, boolean refineDetector, boolean refineAxis) {
+        /** Without axis refinement (the settings before the axis became a parameter). */
+        public Settings(char family, double xySigmaPx, double phiSigmaDeg, int maxIterations, double outlierRmsMultiple,
+                        boolean refineBeam, boolean refineDetector) {
+            this(family, xySigmaPx, phiSigmaDeg, maxIterations, outlierRmsMultiple, refineBeam, refineDetector, false);
+        }
+
+        public static Settings forFamily(char family) { return new Settings(family, 0.5, 0.05, 40, 4.0, true, true, true); }
+
+        public Settings withAxis(boolean refine) {
+            return new Settings(family, xySigmaPx, phiSigmaDeg, maxIterations, outlierRmsMultiple, refineBeam, refineDetector, refine);
+        }
     }
 
     /** The refined models, the observations kept, and the RMS deviations (px, px, degrees). */
@@ -146,14 +160,14 @@ public final class GeometryRefiner {
         return r;
     }
 
-    /** Maps the parameter vector to models. */
+    /** Maps the parameter vector to models: rotations, cell, [beam tilts], [axis tilts], [distance, ORGX, ORGY]. */
     private static final class Model {
         final Experiment exp0;
         final Mat3 u0;
         final UnitCell cell0;
         final char family;
         final int nCell;
-        final Vec3 beamT1, beamT2;
+        final Vec3 beamT1, beamT2, axisT1, axisT2;
         final Settings settings;
 
         Model(Experiment exp0, CrystalModel crystal0, Settings settings) {
@@ -162,28 +176,26 @@ public final class GeometryRefiner {
             this.cell0 = crystal0.unitCell();
             this.u0 = orthonormalise(crystal0.u());
             this.family = settings.family();
-            this.nCell = switch (family) { case 'a' -> 6; case 'm' -> 4; case 'o' -> 3; case 't', 'h' -> 2; case 'c' -> 1;
-                default -> throw new IllegalArgumentException("unknown lattice family '" + family + "'"); };
-            Vec3 d = exp0.beam().direction();
-            Vec3 any = Math.abs(d.x()) < 0.9 ? new Vec3(1, 0, 0) : new Vec3(0, 1, 0);
-            beamT1 = d.cross(any).normalized();
-            beamT2 = d.cross(beamT1).normalized();
+            this.nCell = CellParameters.count(family);
+            Vec3[] bt = perpendiculars(exp0.beam().direction());
+            beamT1 = bt[0];
+            beamT2 = bt[1];
+            Vec3[] at = perpendiculars(exp0.goniometer().rotationAxis());
+            axisT1 = at[0];
+            axisT2 = at[1];
         }
 
-        int size() { return 3 + nCell + (settings.refineBeam() ? 2 : 0) + (settings.refineDetector() ? 3 : 0); }
+        int size() {
+            return 3 + nCell + (settings.refineBeam() ? 2 : 0) + (settings.refineAxis() ? 2 : 0) + (settings.refineDetector() ? 3 : 0);
+        }
 
         double[] initial() {
             double[] p = new double[size()];
-            double[] c = cell0.toArray();
-            int k = 3;
-            switch (family) {
-                case 'a' -> { for (int i = 0; i < 6; i++) p[k++] = c[i]; }
-                case 'm' -> { p[k++] = c[0]; p[k++] = c[1]; p[k++] = c[2]; p[k++] = c[4]; }
-                case 'o' -> { p[k++] = c[0]; p[k++] = c[1]; p[k++] = c[2]; }
-                case 't', 'h' -> { p[k++] = (c[0] + c[1]) / 2; p[k++] = c[2]; }
-                default -> p[k++] = (c[0] + c[1] + c[2]) / 3;
-            }
+            double[] c = CellParameters.of(cell0, family);
+            System.arraycopy(c, 0, p, 3, nCell);
+            int k = 3 + nCell;
             if (settings.refineBeam()) k += 2;
+            if (settings.refineAxis()) k += 2;
             if (settings.refineDetector()) {
                 p[k++] = exp0.detector().distanceMm();
                 p[k++] = exp0.detector().orgXPx();
@@ -194,23 +206,14 @@ public final class GeometryRefiner {
 
         double step(int j) {
             if (j < 3) return 1e-6;
-            if (j < 3 + nCell) return (family == 'a' && j >= 6) || (family == 'm' && j == 6) ? 1e-4 : 1e-4;
+            if (j < 3 + nCell) return 1e-4;
             int k = j - 3 - nCell;
             if (settings.refineBeam()) { if (k < 2) return 1e-6; k -= 2; }
-            return k == 0 ? 1e-3 : 1e-3;
+            if (settings.refineAxis()) { if (k < 2) return 1e-6; k -= 2; }
+            return 1e-3;
         }
 
-        UnitCell cell(double[] p) {
-            int k = 3;
-            return switch (family) {
-                case 'a' -> new UnitCell(p[k], p[k + 1], p[k + 2], p[k + 3], p[k + 4], p[k + 5]);
-                case 'm' -> new UnitCell(p[k], p[k + 1], p[k + 2], 90, p[k + 3], 90);
-                case 'o' -> new UnitCell(p[k], p[k + 1], p[k + 2], 90, 90, 90);
-                case 't' -> new UnitCell(p[k], p[k], p[k + 1], 90, 90, 90);
-                case 'h' -> new UnitCell(p[k], p[k], p[k + 1], 90, 90, 120);
-                default -> new UnitCell(p[k], p[k], p[k], 90, 90, 90);
-            };
-        }
+        UnitCell cell(double[] p) { return CellParameters.cell(p, 3, family); }
 
         CrystalModel crystal(double[] p) {
             Mat3 r = Mat3.rotation(new Vec3(0, 0, 1), p[2]).times(Mat3.rotation(new Vec3(0, 1, 0), p[1]))
@@ -226,11 +229,23 @@ public final class GeometryRefiner {
                 e = e.withBeam(exp0.beam().withDirection(d));
                 k += 2;
             }
+            if (settings.refineAxis()) {
+                Vec3 ax = exp0.goniometer().rotationAxis().rotated(axisT1, p[k]).rotated(axisT2, p[k + 1]);
+                e = e.withGoniometer(exp0.goniometer().withAxis(ax));
+                k += 2;
+            }
             if (settings.refineDetector()) {
                 e = e.withDetector(exp0.detector().withDistance(p[k]).withOrigin(p[k + 1], p[k + 2]));
             }
             return e;
         }
+    }
+
+    /** Two unit vectors perpendicular to d and to each other: the directions d can tilt in. */
+    static Vec3[] perpendiculars(Vec3 d) {
+        Vec3 any = Math.abs(d.x()) < 0.9 ? new Vec3(1, 0, 0) : new Vec3(0, 1, 0);
+        Vec3 t1 = d.cross(any).normalized();
+        return new Vec3[] {t1, d.cross(t1).normalized()};
     }
 
     /** The nearest rotation to m (m is a rotation up to rounding): symmetric orthogonalisation by iteration. */

@@ -89,7 +89,7 @@ public final class Indexer {
     private double score(FftIndexer fft, List<ObservedSpot> spots, Experiment exp) {
         List<Vec3> r0 = new ArrayList<>(spots.size());
         for (ObservedSpot s : spots) r0.add(RotationGeometry.reciprocalVectorAtZero(exp, s.xPx(), s.yPx(), s.zFrame()));
-        return fft.findBasis(r0).map(c -> countIndexed(refineBasis(c, r0), r0)).orElse(0);
+        return fft.findBasis(r0).map(c -> refineBasis(c, r0)).filter(BasisFit::ok).map(f -> countIndexed(f.crystal(), r0)).orElse(0);
     }
 
     private IndexingOutcome indexWith(List<ObservedSpot> spots, Experiment exp, Optional<KnownSymmetry> known, String note) {
@@ -109,7 +109,13 @@ public final class Indexer {
                 LOG.info("{}", lastReason);
                 continue;
             }
-            CrystalModel p1 = refineBasis(basis.get(), r0);
+            BasisFit fit = refineBasis(basis.get(), r0);
+            if (!fit.ok()) {
+                lastReason = "indexing: " + fit.rejection() + " (" + attempt.name() + ")";
+                LOG.info("{}", lastReason);
+                continue;
+            }
+            CrystalModel p1 = fit.crystal();
             int n1 = countIndexed(p1, r0);
             double frac = n1 / (double) r0.size();
             LOG.info("attempt '{}': P1 cell {} indexes {}/{} spots", attempt.name(), p1.unitCell().format(), n1, r0.size());
@@ -215,9 +221,27 @@ public final class Indexer {
         return n;
     }
 
-    /** Linear least squares of the real-space basis: minimise Σ|R·r − h|² over the vectors that index. */
-    static CrystalModel refineBasis(CrystalModel c, List<Vec3> r0) {
+    /** A refined basis, or why the candidate cannot be a lattice basis (then crystal is null). */
+    record BasisFit(CrystalModel crystal, String rejection) {
+        static BasisFit of(CrystalModel c) { return new BasisFit(c, null); }
+
+        static BasisFit rejected(String why) { return new BasisFit(null, why); }
+
+        boolean ok() { return crystal != null; }
+    }
+
+    /**
+     * Linear least squares of the real-space basis: minimise Σ|R·r − h|² over the vectors that index,
+     * with tightening tolerances. The vectors that index must span three dimensions and the solution
+     * must be a proper (finite, non-flat) basis; when the first pass fails either test the candidate is
+     * rejected with the reason, and a later failure keeps the previous pass's basis.
+     */
+    static BasisFit refineBasis(CrystalModel c, List<Vec3> r0) {
+        Mat3 start = c.realBasis();
+        String bad = degeneracy(start.column(0), start.column(1), start.column(2));
+        if (bad != null) return BasisFit.rejected("candidate basis " + bad);
         CrystalModel cur = c;
+        boolean first = true;
         for (double tol : new double[] {0.25, 0.2, 0.15}) {
             Mat3 real = cur.realBasis(); // columns a, b, c; h = (a·r, b·r, c·r)
             double[][] ata = new double[3][3];
@@ -235,16 +259,40 @@ public final class Indexer {
                 }
                 used++;
             }
-            if (used < 10) return cur;
+            if (used < 10) return BasisFit.of(cur);
+            // normalised determinant of the normal matrix: ~1 for vectors spread in 3D, → 0 when they lie in a plane
+            double trace = ata[0][0] + ata[1][1] + ata[2][2];
+            double spread = new Mat3(ata[0][0], ata[0][1], ata[0][2], ata[1][0], ata[1][1], ata[1][2], ata[2][0], ata[2][1], ata[2][2])
+                    .determinant() / Math.pow(trace / 3, 3);
+            if (!(spread > 1e-6)) {
+                return first ? BasisFit.rejected(String.format(Locale.ROOT,
+                        "the %d reciprocal vectors that index lie in one plane (spread %.1e): no 3D basis", used, spread)) : BasisFit.of(cur);
+            }
             Vec3[] v = new Vec3[3];
             for (int j = 0; j < 3; j++) {
                 double[] x = LinearSystem.solve(ata, atb[j]);
-                if (x == null) return cur;
+                if (x == null) return first ? BasisFit.rejected("singular normal matrix for " + used + " indexed vectors") : BasisFit.of(cur);
                 v[j] = new Vec3(x[0], x[1], x[2]);
             }
-            if (v[0].cross(v[1]).dot(v[2]) <= 0) return cur;
+            String why = degeneracy(v[0], v[1], v[2]);
+            if (why != null) return first ? BasisFit.rejected("least-squares basis " + why) : BasisFit.of(cur);
+            // a left-handed solution: keep the candidate as it was (it indexes; the fit flipped a sign)
+            if (v[0].cross(v[1]).dot(v[2]) <= 0) return BasisFit.of(cur);
             cur = CrystalModel.ofRealBasis(v[0], v[1], v[2]);
+            first = false;
         }
-        return cur;
+        return BasisFit.of(cur);
+    }
+
+    /** Why three real-space vectors (Å) are no usable basis (not finite, or nearly coplanar), or null when they are. */
+    static String degeneracy(Vec3 a, Vec3 b, Vec3 c) {
+        double la = a.length(), lb = b.length(), lc = c.length();
+        if (!(Double.isFinite(la) && Double.isFinite(lb) && Double.isFinite(lc) && la > 0 && lb > 0 && lc > 0)) {
+            return String.format(Locale.ROOT, "has a zero or non-finite vector (lengths %.3g %.3g %.3g Å)", la, lb, lc);
+        }
+        double vol = Math.abs(a.cross(b).dot(c)) / (la * lb * lc);
+        // |a·(b×c)|/(|a||b||c|) is 1 for orthogonal edges; 0.01 is about half a degree off one plane
+        if (!(vol >= 0.01)) return String.format(Locale.ROOT, "is nearly coplanar (volume %.1e of the edge product)", vol);
+        return null;
     }
 }

@@ -6,17 +6,22 @@ import java.util.List;
 import org.mxflow.geometry.CrystalModel;
 import org.mxflow.geometry.Experiment;
 import org.mxflow.geometry.RotationGeometry;
+import org.mxflow.geometry.ScanVaryingCrystal;
 import org.mxflow.geometry.Vec3;
 
 /**
  * Predicts every reflection whose rocking-curve centroid lies in a sweep's rotation range and
  * on the detector, with Lorentz and polarisation factors and the partiality from the mosaic
  * spread (Gaussian rocking curve of width σ_M/|ζ| in φ, as XDS's REFLECTING_RANGE_E.S.D.).
- * Pure: models in, a list sorted by (z, h, k, l) out.
+ * Pure: models in, a list sorted by (z, h, k, l) out. Long sweeps predict from a per-frame
+ * crystal ({@link ScanVaryingCrystal}, from scan-varying refinement).
  */
 public final class ReflectionPrediction {
 
     private ReflectionPrediction() {}
+
+    /** How far (degrees) outside the sweep a per-frame prediction starts looking for a crossing. */
+    private static final double SLACK_DEG = 20;
 
     public static List<PredictedReflection> predict(Experiment exp, CrystalModel crystal, int firstFrame, int lastFrame,
                                                     PredictionSettings settings) {
@@ -24,14 +29,11 @@ public final class ReflectionPrediction {
         double phiA = gon.phiDeg(firstFrame - 1), phiB = gon.phiDeg(lastFrame);
         double phiMin = Math.min(phiA, phiB), phiMax = Math.max(phiA, phiB);
         double width = Math.abs(gon.phiWidthDeg());
-        Vec3 e = gon.rotationAxis();
-        Vec3 s0 = exp.beam().s0();
         var real = crystal.realBasis();
         double rMax = 1 / settings.dMinA();
         int hm = (int) Math.ceil(real.column(0).length() * rMax);
         int km = (int) Math.ceil(real.column(1).length() * rMax);
         int lm = (int) Math.ceil(real.column(2).length() * rMax);
-        var det = exp.detector();
         List<PredictedReflection> out = new ArrayList<>();
         for (int h = -hm; h <= hm; h++) {
             for (int k = -km; k <= km; k++) {
@@ -41,20 +43,8 @@ public final class ReflectionPrediction {
                     double rl = r0.length();
                     if (rl > rMax) continue;
                     for (RotationGeometry.PredictedSpot p : RotationGeometry.predictInRange(exp, crystal, h, k, l, phiMin, phiMax)) {
-                        if (p.xPx() < 0 || p.yPx() < 0 || p.xPx() >= det.nx() || p.yPx() >= det.ny()) continue;
-                        Vec3 r = r0.rotated(e, Math.toRadians(p.phiDeg()));
-                        Vec3 s1 = s0.plus(r);
-                        Vec3 cross = s1.cross(s0);
-                        double zeta = e.dot(cross) / cross.length();
-                        double lorentz = s0.length() * s1.length() / Math.abs(e.dot(cross));
-                        Vec3 u = s1.normalized();
-                        double f = settings.polarizationFraction();
-                        double pol = f * (1 - u.x() * u.x()) + (1 - f) * (1 - u.y() * u.y());
-                        double sigPhi = settings.mosaicityDeg() / Math.max(Math.abs(zeta), 0.05);
-                        double part = fraction(p.phiDeg(), sigPhi, phiMin, phiMax);
-                        double psi = psiDeg(e, s0, r);
-                        out.add(new PredictedReflection(h, k, l, p.xPx(), p.yPx(), p.zFrame(), p.phiDeg(), 1 / rl, zeta,
-                                lorentz, pol, sigPhi / width, part, psi));
+                        PredictedReflection r = reflection(exp, r0, p, phiMin, phiMax, width, settings);
+                        if (r != null) out.add(r);
                     }
                 }
             }
@@ -62,6 +52,112 @@ public final class ReflectionPrediction {
         out.sort(Comparator.comparingDouble(PredictedReflection::zFrame).thenComparingInt(PredictedReflection::h)
                 .thenComparingInt(PredictedReflection::k).thenComparingInt(PredictedReflection::l));
         return out;
+    }
+
+    /**
+     * The same for a crystal that changes along the sweep: each reflection is predicted at the φ
+     * where it diffracts with the crystal of that φ, the root of |s₀ + R(φ)·A(φ)·h| = |s₀| found by
+     * iterating the static solution with A taken at the current φ (A changes by a few thousandths of
+     * a degree per frame, so two or three steps converge). Its resolution is that of A(φ).
+     */
+    public static List<PredictedReflection> predict(Experiment exp, ScanVaryingCrystal crystal, int firstFrame, int lastFrame,
+                                                    PredictionSettings settings) {
+        var gon = exp.goniometer();
+        double phiA = gon.phiDeg(firstFrame - 1), phiB = gon.phiDeg(lastFrame);
+        double phiMin = Math.min(phiA, phiB), phiMax = Math.max(phiA, phiB);
+        double width = Math.abs(gon.phiWidthDeg());
+        Vec3 e = gon.rotationAxis();
+        Vec3 s0 = exp.beam().s0();
+        // index limits from the largest real-space edges along the sweep, one more for the drift
+        double rMax = 1 / settings.dMinA();
+        int hm = 0, km = 0, lm = 0;
+        for (int i = 0; i <= crystal.frames(); i += Math.max(1, crystal.frames() / 16)) {
+            var real = new CrystalModel(crystal.boundaries().get(i)).realBasis();
+            hm = Math.max(hm, (int) Math.ceil(real.column(0).length() * rMax) + 1);
+            km = Math.max(km, (int) Math.ceil(real.column(1).length() * rMax) + 1);
+            lm = Math.max(lm, (int) Math.ceil(real.column(2).length() * rMax) + 1);
+        }
+        CrystalModel ref = crystal.at((phiMin + phiMax) / 2);
+        // near the axis a reflection may touch the Ewald sphere only in part of the sweep: then start from other angles
+        List<CrystalModel> others = new ArrayList<>();
+        for (double phi = phiMin; phi <= phiMax; phi += Math.max((phiMax - phiMin) / 10, 1e-3)) others.add(crystal.at(phi));
+        List<PredictedReflection> out = new ArrayList<>();
+        for (int h = -hm; h <= hm; h++) {
+            for (int k = -km; k <= km; k++) {
+                for (int l = -lm; l <= lm; l++) {
+                    if (h == 0 && k == 0 && l == 0) continue;
+                    if (ref.reciprocalVector(h, k, l).length() > rMax * 1.01) continue;
+                    double[] roots = RotationGeometry.diffractingAnglesRad(ref.reciprocalVector(h, k, l), s0, e);
+                    for (int i = 0; roots.length == 0 && i < others.size(); i++)
+                        roots = RotationGeometry.diffractingAnglesRad(others.get(i).reciprocalVector(h, k, l), s0, e);
+                    List<Double> found = new ArrayList<>(2);
+                    for (double root : roots) {
+                        // each root, in every turn that can reach the sweep: near the axis (small ζ) a slow drift
+                        // moves the crossing by degrees, hence the slack
+                        double start = Math.toDegrees(root);
+                        start += 360 * Math.ceil((phiMin - SLACK_DEG - start) / 360);
+                        for (; start < phiMax + SLACK_DEG; start += 360) {
+                            double phi = diffractingPhi(exp, crystal, h, k, l, start);
+                            if (!(phi >= phiMin && phi < phiMax)) continue;
+                            if (found.stream().anyMatch(x -> Math.abs(x - phi) < 1e-6)) continue; // both roots converged on one crossing
+                            found.add(phi);
+                            Vec3 r0 = crystal.at(phi).reciprocalVector(h, k, l);
+                            if (r0.length() > rMax) continue;
+                            RotationGeometry.PredictedSpot p = RotationGeometry.predictNear(exp, crystal.at(phi), h, k, l, phi);
+                            if (p == null) continue;
+                            PredictedReflection r = reflection(exp, r0, p, phiMin, phiMax, width, settings);
+                            if (r != null) out.add(r);
+                        }
+                    }
+                }
+            }
+        }
+        out.sort(Comparator.comparingDouble(PredictedReflection::zFrame).thenComparingInt(PredictedReflection::h)
+                .thenComparingInt(PredictedReflection::k).thenComparingInt(PredictedReflection::l));
+        return out;
+    }
+
+    /** The φ (degrees) near startDeg where h diffracts with the crystal of that φ; NaN when it never does. */
+    static double diffractingPhi(Experiment exp, ScanVaryingCrystal crystal, int h, int k, int l, double startDeg) {
+        double phi = startDeg;
+        Vec3 e = exp.goniometer().rotationAxis(), s0 = exp.beam().s0();
+        for (int it = 0; it < 10; it++) {
+            double[] roots = RotationGeometry.diffractingAnglesRad(crystal.at(phi).reciprocalVector(h, k, l), s0, e);
+            if (roots.length == 0) return Double.NaN;
+            double best = Double.NaN, bestDiff = Double.POSITIVE_INFINITY;
+            for (double r : roots) {
+                double deg = Math.toDegrees(r);
+                deg += 360 * Math.rint((phi - deg) / 360);
+                double diff = Math.abs(deg - phi);
+                if (diff < bestDiff) { bestDiff = diff; best = deg; }
+            }
+            if (bestDiff < 1e-9) return best;
+            phi = best;
+        }
+        return phi;
+    }
+
+    /** Lorentz, polarisation, rocking width and partiality of one prediction; null when it is off the detector. */
+    private static PredictedReflection reflection(Experiment exp, Vec3 r0, RotationGeometry.PredictedSpot p, double phiMin, double phiMax,
+                                                  double width, PredictionSettings settings) {
+        var det = exp.detector();
+        if (p.xPx() < 0 || p.yPx() < 0 || p.xPx() >= det.nx() || p.yPx() >= det.ny()) return null;
+        Vec3 e = exp.goniometer().rotationAxis();
+        Vec3 s0 = exp.beam().s0();
+        double rl = r0.length();
+        Vec3 r = r0.rotated(e, Math.toRadians(p.phiDeg()));
+        Vec3 s1 = s0.plus(r);
+        Vec3 cross = s1.cross(s0);
+        double zeta = e.dot(cross) / cross.length();
+        double lorentz = s0.length() * s1.length() / Math.abs(e.dot(cross));
+        Vec3 u = s1.normalized();
+        double f = settings.polarizationFraction();
+        double pol = f * (1 - u.x() * u.x()) + (1 - f) * (1 - u.y() * u.y());
+        double sigPhi = settings.mosaicityDeg() / Math.max(Math.abs(zeta), 0.05);
+        double part = fraction(p.phiDeg(), sigPhi, phiMin, phiMax);
+        double psi = psiDeg(e, s0, r);
+        return new PredictedReflection(p.h(), p.k(), p.l(), p.xPx(), p.yPx(), p.zFrame(), p.phiDeg(), 1 / rl, zeta,
+                lorentz, pol, sigPhi / width, part, psi);
     }
 
     /** Angle between the plane (axis, beam) and the plane (axis, scattering vector), degrees. */

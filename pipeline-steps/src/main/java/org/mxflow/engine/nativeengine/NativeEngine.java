@@ -28,6 +28,7 @@ import org.mxflow.geometry.Experiment;
 import org.mxflow.geometry.GeometryRefiner;
 import org.mxflow.geometry.IndexedObservation;
 import org.mxflow.geometry.Mat3;
+import org.mxflow.geometry.ScanVaryingRefiner;
 import org.mxflow.indexing.LatticeCharacterFit;
 import org.mxflow.indexing.ReducedCell;
 import org.mxflow.geometry.Vec3;
@@ -123,8 +124,9 @@ public final class NativeEngine {
         step[0] = "spots";
         // 1. spots on every frame (KAMO: SPOT_RANGE = all frames)
         long t = System.nanoTime();
-        DispersionSpotFinder finder = new DispersionSpotFinder(SpotFinderSettings.dialsDefaults());
-        List<Spot> allSpots = ParallelSpotFinding.rotation(reader, frames, header, finder, req.threads()).spots();
+        // spots the caller found already (the orchestrator writes SPOT.XDS first) are the same spots: find them once
+        List<Spot> allSpots = req.spots().isPresent() ? req.spots().get() : ParallelSpotFinding.rotation(reader, frames, header,
+                new DispersionSpotFinder(SpotFinderSettings.dialsDefaults()), req.threads()).spots();
         // saturated spots have clipped centroids: keep them out of indexing and refinement
         List<Spot> spots = allSpots.stream().filter(s -> !s.onIceRing() && s.peakCounts() < header.countCutoff()).toList();
         timings.put("spots", (System.nanoTime() - t) * 1e-9);
@@ -134,13 +136,21 @@ public final class NativeEngine {
         // 2. indexing
         t = System.nanoTime();
         List<ObservedSpot> observed = spots.stream().map(s -> new ObservedSpot(s.centroidXPx(), s.centroidYPx(), s.centroidZFrame())).toList();
+        // degenerate candidate bases are rejected inside the indexer with a reason (Indexer.refineBasis)
         IndexingOutcome io;
-        try {
-            io = new Indexer(Indexer.Settings.defaults()).index(observed, exp0, req.known());
-        } catch (ArithmeticException e) {
-            // the basis search can collapse onto a degenerate basis when no single lattice explains the spots
-            return new NativeOutcome.Failed("indexing", "indexing: no consistent lattice in " + observed.size()
-                    + " spots (degenerate basis: " + e.getMessage() + "); several lattices or wrong geometry?");
+        boolean priorImposed = false;
+        List<String> symmetryNotes = new ArrayList<>();
+        Indexer indexer = new Indexer(Indexer.Settings.defaults());
+        if (req.known().isEmpty()) {
+            io = indexer.index(observed, exp0, Optional.empty());
+        } else {
+            // KAMO's known.method=not_use_first and cell_prior.check
+            PriorCell.Outcome po = PriorCell.index(indexer, observed, exp0, req.known().get());
+            if (po instanceof PriorCell.Failed f) return new NativeOutcome.Failed("indexing", f.reason());
+            PriorCell.Use use = (PriorCell.Use) po;
+            io = use.indexing();
+            priorImposed = use.withPrior();
+            if (!use.note().isEmpty()) symmetryNotes.add(use.note());
         }
         timings.put("indexing", (System.nanoTime() - t) * 1e-9);
         if (io instanceof IndexingOutcome.Failed f) return new NativeOutcome.Failed("indexing", f.reason());
@@ -163,7 +173,7 @@ public final class NativeEngine {
         // keeping the indices it assigned
         CrystalModel scaled = new CrystalModel(ix.crystal().a().times(di.distanceMm() / start.detector().distanceMm()));
         GeometryRefiner.Result kr;
-        if (req.known().isPresent()) {
+        if (priorImposed) {
             kr = refiner(chosen.lattice().family()).refine(start, scaled, ix.indexed());
         } else {
             // P1 refinement with the detector fixed, then the lattice choice again on that cell (XDS's
@@ -177,7 +187,9 @@ public final class NativeEngine {
             GeometryRefiner.Result p1 = refiner('a').refine(start, primitive,
                     centred ? assign(start, primitive, observed) : ix.indexed());
             ReducedCell reduced = ReducedCell.of(p1.crystal());
-            chosen = LatticeCharacterFit.choose(LatticeCharacterFit.all(reduced), 1.5);
+            List<LatticeCharacterFit> fits = LatticeCharacterFit.all(reduced);
+            // a prior the free indexing relates to decides the lattice (then forced in correction, known.force)
+            chosen = req.known().flatMap(k -> PriorCell.related(fits, k)).orElseGet(() -> LatticeCharacterFit.choose(fits, 1.5));
             CrystalModel conv = reduced.crystal().transformed(chosen.transformation());
             kr = refiner(chosen.lattice().family()).refine(p1.experiment(), conv, assign(p1.experiment(), conv, observed));
         }
@@ -193,8 +205,18 @@ public final class NativeEngine {
         // 3. prediction and integration
         t = System.nanoTime();
         double dMin = ExperimentFromHeader.cornerResolutionA(exp);
-        List<PredictedReflection> pred = ReflectionPrediction.predict(exp, crystal, first, last,
-                new PredictionSettings(dMin, mosaicity, 0.99));
+        // long sweeps: a crystal that may drift along φ, refined scan-varying; prediction from the crystal at each frame
+        List<PredictedReflection> pred;
+        if (oscDeg * (last - first + 1) > ScanVaryingRefiner.MIN_SWEEP_DEG) {
+            ScanVaryingRefiner.Result sv = new ScanVaryingRefiner(ScanVaryingRefiner.Settings.forFamily(chosen.lattice().family()))
+                    .refine(exp, crystal, kr.used(), first, last);
+            LOG.info("scan-varying refinement over {} knots: RMSD {} px, {} deg (static {} px, {} deg)", sv.knotPhiDeg().length,
+                    String.format(Locale.ROOT, "%.2f", Math.hypot(sv.rmsdXPx(), sv.rmsdYPx())), String.format(Locale.ROOT, "%.3f", sv.rmsdPhiDeg()),
+                    String.format(Locale.ROOT, "%.2f", Math.hypot(kr.rmsdXPx(), kr.rmsdYPx())), String.format(Locale.ROOT, "%.3f", kr.rmsdPhiDeg()));
+            pred = ReflectionPrediction.predict(exp, sv.crystal(), first, last, new PredictionSettings(dMin, mosaicity, 0.99));
+        } else {
+            pred = ReflectionPrediction.predict(exp, crystal, first, last, new PredictionSettings(dMin, mosaicity, 0.99));
+        }
         IntegrationSettings is = IntegrationSettings.forSpotSigma(sigmaXy, oscDeg);
         ShoeboxIntegrator integrator = new ShoeboxIntegrator(pred, is, header.width(), header.height(), header.countCutoff());
         List<IntegratedReflection> integrated = SweepIntegration.integrate(reader, first, last, integrator, req.threads());
@@ -227,7 +249,6 @@ public final class NativeEngine {
         SymmetryDecision sym;
         SpaceGroup sg;
         SpaceGroup sheet = req.spaceGroup().map(SpaceGroups::bySymbol).orElse(null);
-        List<String> symmetryNotes = new ArrayList<>();
         if (sheet != null && sheet.latticeType() != lattice) {
             // KAMO uses the sheet's group only when the lattice found agrees; otherwise decide from the data
             String w = String.format(Locale.ROOT, "sample sheet space group %s (lattice %s) does not fit the indexed lattice %s %s: "
@@ -306,7 +327,8 @@ public final class NativeEngine {
     }
 
     private static GeometryRefiner refiner(char family) {
-        return new GeometryRefiner(new GeometryRefiner.Settings(family, 0.5, 0.05, 40, 4.0, true, false));
+        // KAMO's REFINE(IDXREF)= CELL BEAM ORIENTATION AXIS
+        return new GeometryRefiner(new GeometryRefiner.Settings(family, 0.5, 0.05, 40, 4.0, true, false, true));
     }
 
     /** Spots whose fractional indices lie within 0.2 of integers, with those indices. */

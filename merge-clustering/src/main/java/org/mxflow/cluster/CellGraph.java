@@ -1,0 +1,112 @@
+package org.mxflow.cluster;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.mxflow.cell.UnitCell;
+
+/**
+ * KAMO's grouping of a sample's datasets by cell (kamo-conventions 4.3.3): a node per dataset, an
+ * edge when two cells agree within 10 % in every length and 5° in every angle, directly or after a
+ * change of basis (a unimodular integer matrix with entries −1…1, which covers the axis
+ * permutations, sign choices and the a+b type changes between reduced settings). Groups are the
+ * connected components, largest first (ties: the one with the earlier first member).
+ */
+public final class CellGraph {
+
+    /** KAMO's relative length tolerance. */
+    public static final double RELATIVE_LENGTH = 0.1;
+    /** KAMO's angle tolerance (°). */
+    public static final double ANGLE_DEG = 5.0;
+
+    private static final List<int[]> BASIS_CHANGES = basisChanges();
+
+    private CellGraph() {}
+
+    /** Groups of 0-based dataset indices (each ascending), largest first. */
+    public static List<List<Integer>> groups(List<UnitCell> cells) {
+        int n = cells.size();
+        int[] parent = new int[n];
+        for (int i = 0; i < n; i++) parent[i] = i;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (find(parent, i) != find(parent, j) && similar(cells.get(i), cells.get(j))) {
+                    parent[find(parent, j)] = find(parent, i);
+                }
+            }
+        }
+        List<List<Integer>> groups = new ArrayList<>();
+        int[] groupOfRoot = new int[n];
+        java.util.Arrays.fill(groupOfRoot, -1);
+        for (int i = 0; i < n; i++) {
+            int r = find(parent, i);
+            if (groupOfRoot[r] < 0) {
+                groupOfRoot[r] = groups.size();
+                groups.add(new ArrayList<>());
+            }
+            groups.get(groupOfRoot[r]).add(i);
+        }
+        groups.sort(Comparator.comparingInt((List<Integer> g) -> -g.size()).thenComparingInt(g -> g.get(0)));
+        return groups;
+    }
+
+    /** True if b, in some basis from {@link #BASIS_CHANGES}, matches a within the tolerances. */
+    public static boolean similar(UnitCell a, UnitCell b) {
+        if (close(a, b)) return true;
+        // Lengths within 10 % bound the volume ratio; a change of basis with det 1 keeps the volume.
+        if (Math.abs(a.volume() - b.volume()) > 0.35 * Math.min(a.volume(), b.volume())) return false;
+        double[] g = b.metric(); // row-major 3×3 of the direct basis
+        for (int[] m : BASIS_CHANGES) {
+            double[] gm = new double[9];
+            for (int i = 0; i < 3; i++) {
+                for (int j = 0; j < 3; j++) {
+                    double s = 0;
+                    for (int p = 0; p < 3; p++) {
+                        for (int q = 0; q < 3; q++) s += m[3 * i + p] * g[3 * p + q] * m[3 * j + q];
+                    }
+                    gm[3 * i + j] = s;
+                }
+            }
+            if (close(a, fromMetric(gm))) return true;
+        }
+        return false;
+    }
+
+    static boolean close(UnitCell a, UnitCell b) {
+        double[] x = a.toArray(), y = b.toArray();
+        for (int i = 0; i < 3; i++) if (Math.abs(x[i] - y[i]) > RELATIVE_LENGTH * Math.min(x[i], y[i])) return false;
+        for (int i = 3; i < 6; i++) if (Math.abs(x[i] - y[i]) > ANGLE_DEG) return false;
+        return true;
+    }
+
+    static UnitCell fromMetric(double[] g) {
+        double a = Math.sqrt(g[0]), b = Math.sqrt(g[4]), c = Math.sqrt(g[8]);
+        return new UnitCell(a, b, c, Math.toDegrees(Math.acos(clamp(g[5] / (b * c)))), Math.toDegrees(Math.acos(clamp(g[2] / (a * c)))),
+                Math.toDegrees(Math.acos(clamp(g[1] / (a * b)))));
+    }
+
+    private static double clamp(double x) {
+        return Math.max(-1, Math.min(1, x));
+    }
+
+    private static int find(int[] parent, int i) {
+        while (parent[i] != i) i = parent[i] = parent[parent[i]];
+        return i;
+    }
+
+    /** Integer matrices with entries −1, 0, 1 and determinant +1. */
+    private static List<int[]> basisChanges() {
+        List<int[]> out = new ArrayList<>();
+        int[] m = new int[9];
+        for (int code = 0; code < 19683; code++) {
+            int c = code;
+            for (int i = 0; i < 9; i++) {
+                m[i] = c % 3 - 1;
+                c /= 3;
+            }
+            int det = m[0] * (m[4] * m[8] - m[5] * m[7]) - m[1] * (m[3] * m[8] - m[5] * m[6]) + m[2] * (m[3] * m[7] - m[4] * m[6]);
+            if (det == 1) out.add(m.clone());
+        }
+        return out;
+    }
+}
