@@ -92,7 +92,7 @@ def stats(i_obs, d_min):
 def miller_array(indices, i, sig, cell, sg_number):
     cs = crystal.symmetry(unit_cell=cell, space_group_symbol=gemmi.find_spacegroup_by_number(sg_number).hm)
     ms = miller.set(cs, cflex.miller_index([tuple(int(x) for x in h) for h in indices]), anomalous_flag=False)
-    return miller.array(ms, data=cflex.double(i), sigmas=cflex.double(sig)).set_observation_type_xray_intensity()
+    return miller.array(ms, data=cflex.double(np.ascontiguousarray(i, dtype=float)), sigmas=cflex.double(np.ascontiguousarray(sig, dtype=float))).set_observation_type_xray_intensity()
 
 
 def mxflow_rows(out, d_min, truths, sg):
@@ -160,7 +160,7 @@ def dials_rows(out, d_min, truths, sg):
     from dials.util.filter_reflections import filter_reflection_table
     from dxtbx.model.experiment_list import ExperimentListFactory
     rows = []
-    for group, label in (("all", "all 200 wedges"), ("A", "form A wedges (truth labels)"), ("B", "form B wedges (truth labels)")):
+    for group, label in (("all", "all wedges"), ("A", "form A wedges (truth labels)"), ("B", "form B wedges (truth labels)")):
         d = os.path.join(out, "dials", group)
         name = "DIALS %s" % label
         if not os.path.exists(os.path.join(d, "merged.mtz")):
