@@ -13,6 +13,7 @@ import org.mxflow.cell.UnitCell;
 import org.mxflow.merge.ReindexOperator;
 import org.mxflow.reflection.MillerIndex;
 import org.mxflow.reflection.XdsAsciiFile;
+import org.mxflow.reflection.XdsAsciiHeader;
 import org.mxflow.reflection.XdsAsciiWriter;
 import org.mxflow.symmetry.SpaceGroup;
 import org.mxflow.symmetry.SpaceGroups;
@@ -49,6 +50,7 @@ public final class MergeBenchData {
             SimulatedWedges.Wedge w = new SimulatedWedges.Wedge(jit, 360 * random.nextDouble(), 10, 0.5, 0.3 + 0.9 * random.nextDouble(),
                     6 * random.nextDouble(), -0.01, 10, 0.05, Set.of(), ReindexOperator.identity(), 10_000 + i);
             XdsAsciiFile f = SimulatedWedges.wedge(formA ? ta : tb, sg, w, dMin, 1.0);
+            f = withGeometry(f, w);
             Path p = out.resolve(String.format(Locale.ROOT, "wedges/%s%03d/XDS_ASCII.HKL", formA ? "A" : "B", i));
             Files.createDirectories(p.getParent());
             XdsAsciiWriter.write(f, p);
@@ -57,6 +59,44 @@ public final class MergeBenchData {
         }
         Files.writeString(out.resolve("formerge.lst"), String.join("\n", list) + "\n");
         System.out.printf(Locale.ROOT, "wrote %d wedges (%d observations, %.0f per wedge) to %s%n", n, obs, (double) obs / n, out);
+    }
+
+    /**
+     * The wedge with the simulation's geometry added to its header as XDS writes it, so that
+     * other programs (bench/xds_ascii_to_dials.py for DIALS) can rebuild the experiment: beam
+     * along −z (λ = 1 Å), rotation about +x, the crystal's real-space axes at spindle angle 0
+     * (U·O, U drawn from the wedge's seed exactly as SimulatedWedges does), STARTING_ANGLE,
+     * and a nominal 2000×2000 0.1 mm detector 200 mm downstream. The reflections are not
+     * touched; their XD/YD are the simulation's stand-in positions, not on this detector.
+     */
+    private static XdsAsciiFile withGeometry(XdsAsciiFile f, SimulatedWedges.Wedge w) {
+        double[] u = SimulatedWedges.randomRotation(new Random(w.orientationSeed()));
+        double[] o = w.cell().orthogonalization();
+        String[] axis = new String[3];
+        for (int j = 0; j < 3; j++) {
+            double[] v = new double[3];
+            for (int r = 0; r < 3; r++) {
+                v[r] = u[3 * r] * o[j] + u[3 * r + 1] * o[3 + j] + u[3 * r + 2] * o[6 + j];
+            }
+            axis[j] = String.format(Locale.ROOT, "%11.6f%11.6f%11.6f", v[0], v[1], v[2]);
+        }
+        double lambda = f.header().wavelengthA();
+        List<String> lines = new ArrayList<>(f.header().lines());
+        lines.add("!ROTATION_AXIS=   1.000000  0.000000  0.000000");
+        lines.add(String.format(Locale.ROOT, "!STARTING_ANGLE=%10.4f  STARTING_FRAME=%8d", w.startDeg(), 1));
+        lines.add(String.format(Locale.ROOT, "!INCIDENT_BEAM_DIRECTION=   0.000000  0.000000%10.6f", -1 / lambda));
+        lines.add("!FRACTION_OF_POLARIZATION=   0.990   POLARIZATION_PLANE_NORMAL=  0.000000  1.000000  0.000000");
+        lines.add("!NX=  2000  NY=  2000    QX=  0.100000  QY=  0.100000");
+        lines.add("!ORGX=   1000.00  ORGY=   1000.00");
+        lines.add("!DETECTOR_DISTANCE=   200.000");
+        lines.add("!DIRECTION_OF_DETECTOR_X-AXIS=   1.00000   0.00000   0.00000");
+        lines.add("!DIRECTION_OF_DETECTOR_Y-AXIS=   0.00000  -1.00000   0.00000");
+        lines.add("!UNIT_CELL_A-AXIS=" + axis[0]);
+        lines.add("!UNIT_CELL_B-AXIS=" + axis[1]);
+        lines.add("!UNIT_CELL_C-AXIS=" + axis[2]);
+        XdsAsciiHeader h = f.header();
+        return new XdsAsciiFile(new XdsAsciiHeader(h.merged(), h.friedelsLaw(), h.spaceGroupNumber(), h.unitCell(), lambda, lines),
+                f.observations());
     }
 
     private static void writeTruth(Path file, Map<MillerIndex, Double> truth, SpaceGroup sg, UnitCell cell) throws IOException {
