@@ -76,8 +76,31 @@ public final class TruthComparison {
         return CrystalModel.ofRealBasis(new Vec3(a[0], a[1], a[2]), new Vec3(b[0], b[1], b[2]), new Vec3(c[0], c[1], c[2])).a();
     }
 
+    /**
+     * The same comparison in fixed resolution shells (edges in Å, low resolution first, e.g.
+     * {∞, 3.8, 3.0, …, 1.9}), so CCs of different wedges can be pooled shell by shell; a shell
+     * with fewer than 3 reflections has CC NaN.
+     */
+    public static List<ShellCc> compareInShells(XdsAsciiFile file, Mat3 truthA, Map<MillerIndex, Double> truth,
+                                                SpaceGroup truthSg, UnitCell truthCell, double[] dEdgesA) {
+        List<double[]> rows = new ArrayList<>();
+        List<ShellCc> out = new ArrayList<>();
+        Result r = compare(file, truthA, truth, truthSg, truthCell, 1, rows);
+        for (int s = 0; s + 1 < dEdgesA.length; s++) {
+            double hi = dEdgesA[s], lo = dEdgesA[s + 1];
+            List<double[]> in = rows.stream().filter(x -> x[0] <= hi && x[0] > lo).toList();
+            out.add(new ShellCc(hi, lo, in.size(), in.size() < 3 ? Double.NaN : cc(in)));
+        }
+        return out;
+    }
+
     public static Result compare(XdsAsciiFile file, Mat3 truthA, Map<MillerIndex, Double> truth, SpaceGroup truthSg,
                                  UnitCell truthCell, int nShells) {
+        return compare(file, truthA, truth, truthSg, truthCell, nShells, new ArrayList<>());
+    }
+
+    /** The integer matrix M with h_truth = M·h_file, from the two orientation matrices. */
+    public static int[][] indexMatrix(XdsAsciiFile file, Mat3 truthA) {
         Mat3 m = truthA.inverse().times(fileA(file));
         int[][] im = new int[3][3];
         for (int i = 0; i < 3; i++)
@@ -87,6 +110,12 @@ public final class TruthComparison {
                 if (Math.abs(v - im[i][j]) > 0.1)
                     throw new IllegalArgumentException("file and truth lattices do not match: A_truth⁻¹·A_file element " + v);
             }
+        return im;
+    }
+
+    private static Result compare(XdsAsciiFile file, Mat3 truthA, Map<MillerIndex, Double> truth, SpaceGroup truthSg,
+                                  UnitCell truthCell, int nShells, List<double[]> rows) {
+        int[][] im = indexMatrix(file, truthA);
         Map<MillerIndex, double[]> sums = new TreeMap<>();
         int mapped = 0, unmapped = 0;
         for (Observation o : file.observations()) {
@@ -103,7 +132,7 @@ public final class TruthComparison {
             sums.get(c)[0] += w * o.intensity();
             sums.get(c)[1] += w;
         }
-        List<double[]> rows = new ArrayList<>(); // {d, Iobs, Itrue}
+        // rows: {d, Iobs, Itrue}
         for (Map.Entry<MillerIndex, double[]> e : sums.entrySet()) {
             MillerIndex h = e.getKey();
             rows.add(new double[] {truthCell.dSpacing(h), e.getValue()[0] / e.getValue()[1], truth.get(h)});
