@@ -57,7 +57,7 @@ import org.mxflow.symmetry.SpaceGroups;
  * right and no axial reflection that would tell the chosen screw axes from the true ones was
  * measured (in the wedge's P1 output, XDS_ASCII.HKL_noscale). Anything else is wrong.
  *
- * <p>Usage: {@code EngineSurvey OUT_DIR [wedgesPerGroup=12] [parallel=2] [seed=1000]} or
+ * <p>Usage: {@code EngineSurvey OUT_DIR [wedgesPerGroup=12] [parallel=2] [seed=1000] [scale=1] [modes=free,sheet]} or
  * {@code EngineSurvey --redecide OUT_DIR}: re-runs only the symmetry decision on the kept P1
  * outputs of an earlier survey (for work on SymmetryDecision without reprocessing images).
  */
@@ -89,10 +89,14 @@ public final class EngineSurvey {
         int perGroup = args.length > 1 ? Integer.parseInt(args[1]) : 12;
         int parallel = args.length > 2 ? Integer.parseInt(args[2]) : 2;
         long seed = args.length > 3 ? Long.parseLong(args[3]) : 1000;
+        // crystal scale relative to the small preset's (weaker wedges stress the symmetry decision)
+        double scale = args.length > 4 ? Double.parseDouble(args[4]) : 1.0;
+        boolean withSheet = args.length <= 5 || args[5].contains("sheet");
         List<StructureGroup> groups = SimulationPreset.small().groups();
         Files.createDirectories(out);
         System.out.printf(Locale.ROOT, "engine survey: %d groups x %d wedges of 10° (PILATUS 1M, 0.5°/frame, d_min 1.9 Å), "
-                + "1 engine thread per wedge, %d wedges in parallel, seeds %d + 7919·i%n", groups.size(), perGroup, parallel, seed);
+                + "1 engine thread per wedge, %d wedges in parallel, seeds %d + 7919·i, crystal scale x%.2f%n", groups.size(), perGroup,
+                parallel, seed, scale);
         System.out.println("each wedge: 'free' = no prior symmetry; 'sheet' = --cell <group reference cell> --space-group <group symbol>");
         System.out.println("space-group rule: identical | enantiomorph (same absences) | undecidable (right point group, "
                 + "no discriminating axial reflection measured); else wrong");
@@ -110,7 +114,7 @@ public final class EngineSurvey {
             StructureGroup g = groups.get(i % groups.size());
             long s = seed + 7919L * i;
             futures.add(pool.submit(() -> {
-                WedgeResult r = surveyWedge(out.resolve(String.format(Locale.ROOT, "w%03d", idx)), idx, g, s);
+                WedgeResult r = surveyWedge(out.resolve(String.format(Locale.ROOT, "w%03d", idx)), idx, g, s, scale, withSheet);
                 synchronized (System.out) {
                     System.out.print(describe(r));
                     System.out.flush();
@@ -124,16 +128,17 @@ public final class EngineSurvey {
         results.sort(Comparator.comparingInt(WedgeResult::index));
         System.out.printf(Locale.ROOT, "%nsurvey wall time %.0f s%n", (System.nanoTime() - t0) * 1e-9);
         System.out.print(totals(results, r -> r.free(), "free (no prior symmetry)"));
-        System.out.print(totals(results, r -> r.known(), "sheet (--cell/--space-group)"));
+        if (withSheet) System.out.print(totals(results, r -> r.known(), "sheet (--cell/--space-group)"));
     }
 
-    static WedgeResult surveyWedge(Path dir, int index, StructureGroup g, long seed) throws IOException {
+    static WedgeResult surveyWedge(Path dir, int index, StructureGroup g, long seed, double scale, boolean withSheet)
+            throws IOException {
         if (Files.exists(dir)) deleteTree(dir);
         Files.createDirectories(dir);
         SimulationPreset small = SimulationPreset.small();
         String puck = String.format(Locale.ROOT, "SUR%04d", index);
         SimulationPreset preset = new SimulationPreset("survey", small.detector(), small.beam(), small.oscWidthDeg(),
-                small.exposureS(), small.dMinA(), small.meanScale(), 1, List.of(g),
+                small.exposureS(), small.dMinA(), small.meanScale() * scale, 1, List.of(g),
                 List.of(new PinPlan(puck, "01", g.label(), "multi", List.of(g.label()), 10)));
         BeamtimeSimulator.Result sim = new BeamtimeSimulator(preset, seed).run(dir.resolve("sim"), "survey", LocalDate.of(2026, 11, 21));
         BeamtimeSimulator.DatasetTruth ds = sim.datasets().get(0);
@@ -143,8 +148,8 @@ public final class EngineSurvey {
         Truth truth = Truth.load(json, intensities);
         Run free = runOnce("free", dataset, dir.resolve("free"), Optional.empty(), Optional.empty(), truth);
         String symbol = g.spaceGroup().shortSymbol();
-        Run known = runOnce("sheet", dataset, dir.resolve("sheet"), Optional.of(KnownSymmetry.of(g.cell().format(), symbol)),
-                Optional.of(symbol), truth);
+        Run known = withSheet ? runOnce("sheet", dataset, dir.resolve("sheet"), Optional.of(KnownSymmetry.of(g.cell().format(), symbol)),
+                Optional.of(symbol), truth) : null;
         // the frames are reproducible from the seed; keep the truth and the outputs
         deleteTree(sim.rawRoot());
         return new WedgeResult(index, g.label(), truth.sg().hermannMauguin(), seed, free, known);
@@ -259,7 +264,7 @@ public final class EngineSurvey {
     static String describe(WedgeResult w) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "w%03d %-4s truth %-10s seed %d%n", w.index(), w.group(), w.trueSg().replace(" ", ""), w.seed()));
-        for (Run r : List.of(w.free(), w.known())) {
+        for (Run r : w.known() == null ? List.of(w.free()) : List.of(w.free(), w.known())) {
             sb.append(String.format(Locale.ROOT, "  %-5s %5.1f s  ", r.mode(), r.wallS()));
             if (r.failure() != null) {
                 sb.append("FAILED ").append(r.failure()).append('\n');
