@@ -201,13 +201,7 @@ public final class SpaceGroupDecision {
         double best = Double.NEGATIVE_INFINITY;
         List<SpaceGroup> bestGroups = new ArrayList<>();
         for (SpaceGroup sg : candidates) {
-            double l = 0;
-            for (var e : merged.entrySet()) {
-                MillerIndex h = e.getKey();
-                if (!isAxial(h)) continue;
-                double e2 = e.getValue()[1] / e.getValue()[0], s = 1 / Math.sqrt(e.getValue()[0]);
-                l += sg.isSystematicallyAbsent(h) ? logAbsent(e2, s) : logPresent(e2, s);
-            }
+            double l = axialLogLikelihood(merged, sg);
             log.append(String.format(Locale.ROOT, "  %-14s log-likelihood of axial reflections %.2f%n", sg.hermannMauguin(), l));
             if (l > best + 1e-9) {
                 best = l;
@@ -227,6 +221,33 @@ public final class SpaceGroupDecision {
         }
         log.append('\n');
         return new Result(chosen, List.copyOf(bestGroups), identityCc, List.copyOf(elements), List.copyOf(laue), log.toString());
+    }
+
+    /**
+     * Step 4 alone, for callers that choose among settings themselves: the log-likelihood of each
+     * candidate's axial absences on the normalised, P1-merged data of these wedges (indices in the
+     * candidates' setting). Equal values mean the axial data cannot tell the candidates apart.
+     */
+    public static double[] axialLogLikelihoods(List<List<Observation>> wedges, UnitCell cell, List<SpaceGroup> candidates,
+                                               Settings settings) {
+        Map<MillerIndex, double[]> merged = new TreeMap<>();
+        Map<MillerIndex, double[]> firstTwo = new HashMap<>();
+        for (List<Observation> wedge : wedges) normalise(wedge, cell, merged, firstTwo, settings.minBinIOverSigma());
+        double[] out = new double[candidates.size()];
+        for (int i = 0; i < out.length; i++) out[i] = axialLogLikelihood(merged, candidates.get(i));
+        return out;
+    }
+
+    /** Σ over axial reflections of log p(E² | absent) where the group makes them absent, log p(E² | present) elsewhere. */
+    private static double axialLogLikelihood(Map<MillerIndex, double[]> merged, SpaceGroup sg) {
+        double l = 0;
+        for (var e : merged.entrySet()) {
+            MillerIndex h = e.getKey();
+            if (!isAxial(h)) continue;
+            double e2 = e.getValue()[1] / e.getValue()[0], s = 1 / Math.sqrt(e.getValue()[0]);
+            l += sg.isSystematicallyAbsent(h) ? logAbsent(e2, s) : logPresent(e2, s);
+        }
+        return l;
     }
 
     /** E² = I/⟨I⟩ in equal-count resolution bins of this wedge, added to the P1 sums. */
@@ -286,9 +307,9 @@ public final class SpaceGroupDecision {
         return Math.exp(lp - m) / (Math.exp(lp - m) + Math.exp(la - m));
     }
 
-    /** log N(e2; 0, s). */
+    /** log N(e2; 0, s), normalised as the present density is (without the ½·log 2π the absent hypothesis gained 0.92 per reflection). */
     static double logAbsent(double e2, double s) {
-        return -0.5 * (e2 / s) * (e2 / s) - Math.log(s);
+        return -0.5 * (e2 / s) * (e2 / s) - Math.log(s) - 0.5 * Math.log(2 * Math.PI);
     }
 
     /** log of the Wilson (acentric) density Exp(1) of E² convolved with N(0, s). */

@@ -55,7 +55,8 @@ import org.mxflow.symmetry.SpaceGroups;
  * <p>Space-group rule: <b>identical</b>; or <b>enantiomorph</b> (P4₁2₁2 for P4₃2₁2 etc.: same
  * absences, indistinguishable from intensities); or <b>undecidable</b> when the point group is
  * right and no axial reflection that would tell the chosen screw axes from the true ones was
- * measured (in the wedge's P1 output, XDS_ASCII.HKL_noscale). Anything else is wrong.
+ * measured (in the wedge's P1 output, XDS_ASCII.HKL_noscale, within the crystal's diffraction limit,
+ * the simulator's d_min: beyond it there is only background). Anything else is wrong.
  *
  * <p>Usage: {@code EngineSurvey OUT_DIR [wedgesPerGroup=12] [parallel=2] [seed=1000] [scale=1] [modes=free,sheet]} or
  * {@code EngineSurvey --redecide OUT_DIR}: re-runs only the symmetry decision on the kept P1
@@ -210,7 +211,7 @@ public final class EngineSurvey {
                 verdict = "enantiomorph";
                 correct = true;
             } else if (pg) {
-                int measured = discriminatingAxial(work.resolve("XDS_ASCII.HKL_noscale"), truth, out, m);
+                int measured = discriminatingAxial(work.resolve("XDS_ASCII.HKL_noscale"), truth, out, integerInverse(m));
                 correct = measured == 0;
                 verdict = correct ? "undecidable (no axial reflection measured that tells them apart)"
                         : "wrong screw axes (" + measured + " discriminating axial reflections measured)";
@@ -230,19 +231,22 @@ public final class EngineSurvey {
     }
 
     /**
-     * Axial reflections (truth setting) measured in the P1 output whose absence differs between the
-     * true group and the chosen one (the chosen group read in the final file's setting through M).
+     * Axial reflections (truth setting) measured in the P1 output, within the crystal's diffraction
+     * limit (the simulator's d_min: beyond it the images hold only background), whose absence
+     * differs between the true group and the chosen one (read in its own setting through
+     * {@code truthToChosen}).
      */
-    static int discriminatingAxial(Path noscale, Truth truth, SpaceGroup chosen, int[][] mFinal) throws IOException {
+    static int discriminatingAxial(Path noscale, Truth truth, SpaceGroup chosen, int[][] truthToChosen) throws IOException {
         XdsAsciiFile p1 = XdsAsciiReader.read(noscale);
         int[][] m0 = TruthComparison.indexMatrix(p1, truth.a());
-        int[][] inv = integerInverse(mFinal);
+        int[][] inv = truthToChosen;
+        double dMin = new ObjectMapper().readTree(truth.json().toFile()).get("d_min_A").asDouble();
         java.util.Set<MillerIndex> seen = new java.util.HashSet<>();
         for (Observation o : p1.observations()) {
             if (!(o.sigma() > 0)) continue;
             MillerIndex t = apply(m0, o.hkl());
             int zeros = (t.h() == 0 ? 1 : 0) + (t.k() == 0 ? 1 : 0) + (t.l() == 0 ? 1 : 0);
-            if (zeros != 2) continue;
+            if (zeros != 2 || truth.cell().oneOverDSquared(t.h(), t.k(), t.l()) > 1 / (dMin * dMin)) continue;
             if (truth.sg().isSystematicallyAbsent(t) != chosen.isSystematicallyAbsent(apply(inv, t))) {
                 seen.add(t.compareTo(t.negate()) >= 0 ? t : t.negate());
             }
@@ -346,6 +350,7 @@ public final class EngineSurvey {
         }
         int n = 0, pgOk = 0;
         Map<String, int[]> byGroup = new TreeMap<>();
+        Map<String, Integer> verdicts = new TreeMap<>();
         for (Path d : dirs) {
             Path noscale = d.resolve("free/XDS_ASCII.HKL_noscale"), result = d.resolve("free/result.json");
             if (!Files.exists(noscale) || !Files.exists(result)) continue;
@@ -371,17 +376,42 @@ public final class EngineSurvey {
             }
             SymmetryDecision sym = SymmetryDecision.decide(obs, lattice, cell);
             boolean ok = sym.spaceGroup().pointGroup() == truthSg.pointGroup();
+            Path intensities = truthDir.resolve("intensities_" + new ObjectMapper().readTree(json.toFile()).get("group").asText() + ".hkl");
+            Truth truth = Truth.load(json, intensities);
+            // the engine's group in its final file's setting; the new one in the setting sym.reindex() makes from P1
+            XdsAsciiFile fin = XdsAsciiReader.read(d.resolve("free/XDS_ASCII.HKL"));
+            SpaceGroup was = SpaceGroups.byNumber(fin.header().spaceGroupNumber());
+            String before = verdict(was, truth, noscale, integerInverse(TruthComparison.indexMatrix(fin, truth.a())));
+            int[][] m0 = TruthComparison.indexMatrix(p1, truth.a());
+            String after = verdict(sym.spaceGroup(), truth, noscale, multiply(sym.reindex(), integerInverse(m0)));
+            verdicts.merge("engine " + before, 1, Integer::sum);
+            verdicts.merge("now " + after, 1, Integer::sum);
             n++;
             if (ok) pgOk++;
             int[] c = byGroup.computeIfAbsent(truthSg.hermannMauguin(), k -> new int[2]);
             c[0]++;
             if (ok) c[1]++;
-            System.out.printf(Locale.ROOT, "%s truth %-10s engine %-10s now %-10s %s | %s%n", d.getFileName(), truthSg.hermannMauguin().replace(" ", ""),
-                    res.get("space_group").asText().replace(" ", ""), sym.spaceGroup().hermannMauguin().replace(" ", ""),
-                    ok ? "ok" : "WRONG", sym.summary());
+            System.out.printf(Locale.ROOT, "%s truth %-10s engine %-10s now %-10s PG %s | SG engine %s, now %s | %s%n", d.getFileName(),
+                    truthSg.hermannMauguin().replace(" ", ""), res.get("space_group").asText().replace(" ", ""),
+                    sym.spaceGroup().hermannMauguin().replace(" ", ""), ok ? "ok" : "WRONG", before, after, sym.summary());
         }
         System.out.printf(Locale.ROOT, "point group correct: %d/%d%n", pgOk, n);
+        System.out.println("space-group verdicts (engine = the run's own, now = this build's SymmetryDecision): " + verdicts);
         byGroup.forEach((k, c) -> System.out.printf(Locale.ROOT, "  %-12s %d/%d%n", k, c[1], c[0]));
+    }
+
+    /** The survey's space-group rule for a group read in its own setting ({@code truthToChosen}). */
+    static String verdict(SpaceGroup chosen, Truth truth, Path noscale, int[][] truthToChosen) throws IOException {
+        if (chosen.number() == truth.sg().number()) return "identical";
+        if (enantiomorph(chosen.number()) == truth.sg().number()) return "enantiomorph";
+        if (chosen.pointGroup() != truth.sg().pointGroup()) return "wrong-point-group";
+        return discriminatingAxial(noscale, truth, chosen, truthToChosen) == 0 ? "undecidable" : "wrong-screw-axes";
+    }
+
+    static int[][] multiply(int[][] a, int[][] b) {
+        int[][] c = new int[3][3];
+        for (int i = 0; i < 3; i++) for (int j = 0; j < 3; j++) for (int k = 0; k < 3; k++) c[i][j] += a[i][k] * b[k][j];
+        return c;
     }
 
     static double[] shells(double dMin, int n) {
