@@ -120,6 +120,37 @@ public final class TruthComparison {
         return new Result(shells, cc(all), m.mapped(), m.unmapped(), m.indexMatrix());
     }
 
+    /**
+     * The same comparison in fixed resolution shells (edges in Å, low resolution first, e.g.
+     * {∞, 3.8, 3.0, …, 1.9}), so CCs of different wedges can be pooled shell by shell; a shell
+     * with fewer than 3 reflections has CC NaN.
+     */
+    public static List<ShellCc> compareInShells(XdsAsciiFile file, Mat3 truthA, Map<MillerIndex, Double> truth,
+                                                SpaceGroup truthSg, UnitCell truthCell, double[] dEdgesA) {
+        List<double[]> rows = merge(file, truthA, truth, truthSg, truthCell, null).rows();
+        List<ShellCc> out = new ArrayList<>();
+        for (int s = 0; s + 1 < dEdgesA.length; s++) {
+            double hi = dEdgesA[s], lo = dEdgesA[s + 1];
+            List<double[]> in = rows.stream().filter(x -> x[0] <= hi && x[0] > lo).toList();
+            out.add(new ShellCc(hi, lo, in.size(), in.size() < 3 ? Double.NaN : cc(in)));
+        }
+        return out;
+    }
+
+    /** The integer matrix M with h_truth = M·h_file, from the two orientation matrices. */
+    public static int[][] indexMatrix(XdsAsciiFile file, Mat3 truthA) {
+        Mat3 m = truthA.inverse().times(fileA(file));
+        int[][] im = new int[3][3];
+        for (int i = 0; i < 3; i++)
+            for (int j = 0; j < 3; j++) {
+                double v = m.get(i, j);
+                im[i][j] = (int) Math.round(v);
+                if (Math.abs(v - im[i][j]) > 0.1)
+                    throw new IllegalArgumentException("file and truth lattices do not match: A_truth⁻¹·A_file element " + v);
+            }
+        return im;
+    }
+
     /** The true unique reflections (canonical indices) that the file measured. */
     public static Set<MillerIndex> measured(XdsAsciiFile file, Mat3 truthA, Map<MillerIndex, Double> truth, SpaceGroup truthSg,
                                             UnitCell truthCell) {
@@ -131,15 +162,7 @@ public final class TruthComparison {
     /** Observations merged per true unique reflection (1/σ² weights): rows {d, I_obs, I_true}, by d descending. */
     private static Merged merge(XdsAsciiFile file, Mat3 truthA, Map<MillerIndex, Double> truth, SpaceGroup truthSg, UnitCell truthCell,
                                 Set<MillerIndex> only) {
-        Mat3 m = truthA.inverse().times(fileA(file));
-        int[][] im = new int[3][3];
-        for (int i = 0; i < 3; i++)
-            for (int j = 0; j < 3; j++) {
-                double v = m.get(i, j);
-                im[i][j] = (int) Math.round(v);
-                if (Math.abs(v - im[i][j]) > 0.1)
-                    throw new IllegalArgumentException("file and truth lattices do not match: A_truth⁻¹·A_file element " + v);
-            }
+        int[][] im = indexMatrix(file, truthA);
         Map<MillerIndex, double[]> sums = new TreeMap<>();
         int mapped = 0, unmapped = 0;
         for (Observation o : file.observations()) {

@@ -14,21 +14,26 @@ import org.mxflow.symmetry.LatticeType;
 import org.mxflow.symmetry.SpaceGroup;
 import org.mxflow.symmetry.SpaceGroups;
 import org.mxflow.symmetry.SymOp;
+import org.mxflow.pointgroup.SpaceGroupDecision;
+import org.mxflow.reflection.Observation;
 
 /**
- * Space-group decision from the data (POINTLESS-like): every rotation of the lattice's holohedry
- * is scored by the correlation of normalised intensities (I/⟨I⟩ in resolution shells, so the
- * fall-off with resolution does not fake agreement) between reflections it relates; the Laue
- * group is the largest point group of the lattice whose rotations all agree (CC ≥ 0.5, or too
- * few pairs to tell: fewer than {@link #MIN_PAIRS} pairs in resolution shells with ⟨I/σ⟩ ≥ 2, as on
- * 5–10° wedges). An operator is only rejected when the data contradict it, so a small wedge keeps
- * the lattice's highest-symmetry Laue group as XDS does and KAMO's small-wedge merging decides the
- * common group later. A centred lattice always gets a group with its centring (C 1 2 1 for mC,
- * never P 1 on a C-centred cell): when even the lowest group of that centring is contradicted, it
- * is kept anyway and the summary says so, because the output has no primitive setting. Then the space group is the one of that point group whose systematic
- * absences of axial reflections (h00, 0k0, 00l) best match the merged I/σ. Orthorhombic
- * primitive data are tried in the three cyclic axis orders, so a 2₁ found along a or b is
- * reindexed to the standard setting.
+ * Space-group decision from one wedge's data, by core's POINTLESS-like
+ * {@link SpaceGroupDecision} (the method the merge step uses): each symmetry element of the
+ * lattice's holohedry (a rotation with its inverse) is scored by the CC of normalised intensities
+ * (I/⟨I⟩ in resolution bins whose ⟨I/σ⟩ ≥ 2, so neither the fall-off nor noise-only shells decide)
+ * between the reflections it relates, turned into a probability that it is present; every
+ * subgroup of the holohedry is scored by the product of those probabilities, and the most likely
+ * is the Laue group. An element with fewer than {@link #MIN_PAIRS} pairs is neutral (p = ½), so a
+ * narrow wedge keeps the lattice's highest group as XDS does and KAMO's small-wedge merging
+ * decides the common group later; one element that disagrees alone no longer throws out every
+ * group that contains it (the hard per-operator CC ≥ 0.5 rule did, which gave P 1 2 1 or P 2 2 2
+ * for P4₃2₁2 wedges). A centred lattice always gets a group with its centring (C 1 2 1 for mC,
+ * never P 1 on a C-centred cell): when even that group is contradicted it is kept anyway and the
+ * summary says so, because the output has no primitive setting. Then the space group is the one
+ * of that point group whose systematic absences of axial reflections (h00, 0k0, 00l) best match
+ * the merged I/σ. Orthorhombic primitive data are tried in the three cyclic axis orders, so a 2₁
+ * found along a or b is reindexed to the standard setting.
  *
  * @param spaceGroup the chosen group (standard setting)
  * @param reindex    rows of the reindexing matrix: h' = R·h (identity when none)
@@ -39,13 +44,14 @@ import org.mxflow.symmetry.SymOp;
 public record SymmetryDecision(SpaceGroup spaceGroup, int[][] reindex, UnitCell cell, List<OperatorScore> operators,
                                String summary) {
 
-    /** One rotation: how many reflection pairs it relates and their CC. */
+    /** One symmetry element (a rotation, with its inverse): how many reflection pairs it relates, their CC, and whether p ≥ ½. */
     public record OperatorScore(String triplet, int pairs, double cc, boolean accepted) {}
 
-    static final double MIN_CC = 0.5;
+    /** Resolution bins of a wedge with a lower mean I/σ do not score symmetry elements. */
+    static final double MIN_BIN_I_OVER_SIGMA = 2;
     /**
-     * Fewest pairs (both members in shells with ⟨I/σ⟩ ≥ 2) for the CC of an operator to count as
-     * evidence against it. For n pairs of unrelated intensities the CC has e.s.d. ≈ 1/√(n−3)
+     * Fewest pairs (both members in bins with ⟨I/σ⟩ ≥ 2) for the CC of an element to count as
+     * evidence at all. For n pairs of unrelated intensities the CC has e.s.d. ≈ 1/√(n−3)
      * (Fisher z); at n = 20 a false operator reaches CC ≥ 0.5 by chance at ≈ 2.3σ (≈ 1 %), and a
      * true one whose CC is ≈ 0.9 drops below 0.5 at ≈ 4σ. With fewer pairs a single outlier or
      * partial decides the CC, which is what made 10° wedges come out P 1, P 2 or P 4.
@@ -54,30 +60,20 @@ public record SymmetryDecision(SpaceGroup spaceGroup, int[][] reindex, UnitCell 
 
     public static SymmetryDecision decide(List<CorrectedObservation> obs, LatticeType lattice, UnitCell cell) {
         Map<MillerIndex, double[]> merged = mergedP1(obs);
-        Map<MillerIndex, Double> norm = normalised(merged, cell);
         SpaceGroup holo = holohedry(lattice);
-        List<OperatorScore> scores = new ArrayList<>();
-        Map<String, Boolean> accepted = new HashMap<>();
-        for (SymOp op : rotations(holo)) {
-            if (op.equals(SymOp.identity())) continue;
-            double[] x = new double[norm.size()], y = new double[norm.size()];
-            int n = 0;
-            for (Map.Entry<MillerIndex, Double> e : norm.entrySet()) {
-                MillerIndex m = canonical(op.applyToHkl(e.getKey()));
-                if (m.equals(e.getKey())) continue;
-                Double v = norm.get(m);
-                if (v == null || e.getKey().compareTo(m) > 0) continue; // each pair once
-                x[n] = e.getValue();
-                y[n] = v;
-                n++;
-            }
-            double cc = Merging.pearson(x, y, n);
-            boolean ok = n < MIN_PAIRS || cc >= MIN_CC;
-            String t = rotationKey(op);
-            scores.add(new OperatorScore(t, n, cc, ok));
-            accepted.put(t, ok);
+        // the lattice's point groups with their element probabilities, as the merge step decides them
+        List<Observation> rows = new ArrayList<>(obs.size());
+        for (CorrectedObservation o : obs) {
+            rows.add(new Observation(new MillerIndex(o.h(), o.k(), o.l()), o.intensity(), o.sigma(), o.xPx(), o.yPx(), o.zFrame(),
+                    o.rlp(), o.peakPct(), o.corrPct(), o.psiDeg()));
         }
-        // candidate point groups: Sohncke groups in the standard setting with this centring whose
+        SpaceGroupDecision.Result laue = SpaceGroupDecision.decide(List.of(rows), cell, highestSohncke(lattice),
+                new SpaceGroupDecision.Settings(MIN_BIN_I_OVER_SIGMA, MIN_PAIRS));
+        List<OperatorScore> scores = new ArrayList<>();
+        for (SpaceGroupDecision.ElementScore e : laue.elements()) {
+            scores.add(new OperatorScore(new SymOp(e.rotation(), new int[3]).triplet(), e.pairs(), e.cc(), e.probability() >= 0.5));
+        }
+        // candidate space groups: Sohncke groups in the standard setting with this centring whose
         // rotations all belong to the lattice's holohedry (its subgroups: 422, 4, 222, 2, 1 for tP)
         Set<String> holoOps = new java.util.HashSet<>();
         for (SymOp op : rotations(holo)) holoOps.add(rotationKey(op));
@@ -88,27 +84,15 @@ public record SymmetryDecision(SpaceGroup spaceGroup, int[][] reindex, UnitCell 
             for (SymOp op : rotations(sg)) sub &= holoOps.contains(rotationKey(op));
             if (sub) allowed.add(sg);
         }
-        SpaceGroup bestPg = null;
-        int bestOrder = 0;
-        for (SpaceGroup sg : allowed) {
-            boolean all = true;
-            int order = 0;
-            for (SymOp op : rotations(sg)) {
-                if (op.equals(SymOp.identity())) { order++; continue; }
-                Boolean ok = accepted.get(rotationKey(op));
-                if (ok == null || !ok) { all = false; break; }
-                order++;
-            }
-            if (all && order > bestOrder) { bestOrder = order; bestPg = sg; }
-        }
-        boolean contradicted = false;
-        if (bestPg == null) {
-            // not even the identity-only group of this centring exists (mC, oC, oI, tI, cF...): keep the
-            // lowest-order group of the lattice's centring rather than a primitive group of another lattice
-            contradicted = lattice.centring() != 'P';
-            bestPg = allowed.stream().min(java.util.Comparator.comparingInt((SpaceGroup sg) -> rotations(sg).size())
-                    .thenComparingInt(SpaceGroup::number)).orElse(SpaceGroups.byNumber(1));
-        }
+        SpaceGroup bestPg = laue.laue().get(0).spaceGroup();
+        // an element of the chosen group that the data contradict: only a centred lattice whose lowest
+        // group is already chosen keeps one alone (C 1 2 1 for mC, never P 1 on a C-centred cell)
+        Set<String> chosenOps = new java.util.HashSet<>();
+        for (SymOp op : rotations(bestPg)) chosenOps.add(rotationKey(op));
+        List<String> disagreeing = new ArrayList<>();
+        for (OperatorScore sc : scores) if (!sc.accepted() && chosenOps.contains(sc.triplet())) disagreeing.add(sc.triplet());
+        int lowestOrder = allowed.stream().mapToInt(sg -> rotations(sg).size()).min().orElse(1);
+        boolean contradicted = !disagreeing.isEmpty() && lattice.centring() != 'P' && rotations(bestPg).size() == lowestOrder;
         var pg = bestPg.pointGroup();
         // space group by axial absences, over the cyclic axis orders for primitive orthorhombic
         int[][][] perms = lattice == LatticeType.oP && pg.laueClass() == holo.pointGroup().laueClass()
@@ -143,10 +127,12 @@ public record SymmetryDecision(SpaceGroup spaceGroup, int[][] reindex, UnitCell 
         if (best == null) best = bestPg;
         UnitCell newCell = permutedCell(cell, bestPerm);
         long undecided = scores.stream().filter(s -> s.pairs() < MIN_PAIRS).count();
-        String summary = String.format(Locale.ROOT, "Laue group %s from %d rotation scores (%d with fewer than %d pairs, kept); space group %s%s%s",
-                pg.laueClass(), scores.size(), undecided, MIN_PAIRS, best.hermannMauguin(),
+        String summary = String.format(Locale.ROOT, "Laue group %s (P %.3f) from %d symmetry elements (%d with fewer than %d pairs, neutral); space group %s%s%s",
+                pg.laueClass(), laue.laue().get(0).probability(), scores.size(), undecided, MIN_PAIRS, best.hermannMauguin(),
                 bestPerm == perms[0] ? "" : " (axes reordered to the standard setting)",
-                contradicted ? "; the data disagree even with the lowest group of the " + lattice + " lattice, kept for the centred cell" : "");
+                contradicted ? "; the data disagree even with the lowest group of the " + lattice + " lattice, kept for the centred cell"
+                        : disagreeing.isEmpty() ? "" : "; element " + String.join(", ", disagreeing)
+                        + " disagrees alone, the group as a whole is more likely");
         return new SymmetryDecision(best, bestPerm, newCell, scores, summary);
     }
 
@@ -187,32 +173,6 @@ public record SymmetryDecision(SpaceGroup spaceGroup, int[][] reindex, UnitCell 
         return m.compareTo(n) >= 0 ? m : n;
     }
 
-    /**
-     * I/⟨I⟩ in twenty shells of equal count in 1/d², keeping only shells whose mean I/σ is at
-     * least 2 (POINTLESS likewise cuts the resolution for scoring): noise-only shells would
-     * otherwise drag every correlation towards zero.
-     */
-    private static Map<MillerIndex, Double> normalised(Map<MillerIndex, double[]> merged, UnitCell cell) {
-        List<MillerIndex> keys = new ArrayList<>(merged.keySet());
-        keys.sort((a, b) -> Double.compare(cell.oneOverDSquared(a.h(), a.k(), a.l()), cell.oneOverDSquared(b.h(), b.k(), b.l())));
-        Map<MillerIndex, Double> out = new java.util.TreeMap<>();
-        int nb = Math.max(1, Math.min(20, keys.size() / 20));
-        for (int b = 0; b < nb; b++) {
-            int from = b * keys.size() / nb, to = (b + 1) * keys.size() / nb;
-            double mean = 0, isig = 0;
-            for (int i = from; i < to; i++) {
-                double[] v = merged.get(keys.get(i));
-                mean += v[0];
-                isig += v[0] / v[1];
-            }
-            mean /= Math.max(1, to - from);
-            isig /= Math.max(1, to - from);
-            if (isig < 2 || !(mean > 0)) continue;
-            for (int i = from; i < to; i++) out.put(keys.get(i), merged.get(keys.get(i))[0] / mean);
-        }
-        return out;
-    }
-
     private static List<SymOp> rotations(SpaceGroup sg) {
         Set<String> seen = new LinkedHashSet<>();
         List<SymOp> out = new ArrayList<>();
@@ -226,6 +186,15 @@ public record SymmetryDecision(SpaceGroup spaceGroup, int[][] reindex, UnitCell 
 
     private static String rotationKey(SymOp op) {
         return new SymOp(op.rotation(), new int[3]).triplet();
+    }
+
+    /** The lattice's highest Sohncke group (the holohedry's proper rotations with its centring), standard setting. */
+    static SpaceGroup highestSohncke(LatticeType t) {
+        int n = switch (t) {
+            case aP -> 1; case mP -> 3; case mC -> 5; case oP -> 16; case oC -> 21; case oI -> 23; case oF -> 22;
+            case tP -> 89; case tI -> 97; case hR -> 155; case hP -> 177; case cP -> 207; case cI -> 211; case cF -> 209;
+        };
+        return SpaceGroups.byNumber(n);
     }
 
     static SpaceGroup holohedry(LatticeType t) {

@@ -96,4 +96,53 @@ class SymmetryDecisionSmallWedgeTest {
         assertThat(full.operators()).allMatch(s -> s.pairs() >= SymmetryDecision.MIN_PAIRS);
         assertThat(full.spaceGroup().pointGroup()).as(full.summary()).isEqualTo(p4.pointGroup());
     }
+
+    @Test
+    void fourfoldContradictedByThirtyPairsKeeps422WhenTheDiagonalTwofoldsStronglyAgree() {
+        // P4₃2₁2-like truth (intensities constant over 422 orbits) in the region h > k > 0, l ≥ 1, where no two
+        // reflections are related by a rotation of 4/mmm. Added: the 2-fold mates along a (h,−k,−l) and along
+        // the diagonal (k,h,−l) of 150 reflections each with their true intensities, and the 4-fold mates
+        // (−k,h,l) of 30 others with unrelated intensities (overlaps, zingers): the 4-fold then has ≥ 20 pairs
+        // with CC ≈ 0, which the old rule (every rotation CC ≥ 0.5) answered with P 2 2 2. But 2(a)·2(a+b) is
+        // the 4-fold: the two strongly present 2-folds outweigh 30 bad pairs, so the Laue group is 4/mmm.
+        SpaceGroup p43212 = SpaceGroups.byNumber(96);
+        Random rnd = new Random(7);
+        Map<MillerIndex, Double> trueI = new HashMap<>();
+        List<CorrectedObservation> obs = new ArrayList<>();
+        List<MillerIndex> region = new ArrayList<>();
+        for (int h = 1; h <= 30; h++) for (int k = 1; k < h; k++) for (int l = 1; l <= 17; l++) {
+            MillerIndex m = new MillerIndex(h, k, l);
+            if (1 / Math.sqrt(TP_CELL.oneOverDSquared(h, k, l)) >= 2.5 && !p43212.isSystematicallyAbsent(m)) region.add(m);
+        }
+        java.util.Collections.shuffle(region, rnd);
+        java.util.function.ToDoubleFunction<MillerIndex> truth = m ->
+                trueI.computeIfAbsent(p43212.reciprocalAsu().toAsu(m).hkl(), x -> -1000 * Math.log(1 - rnd.nextDouble()));
+        java.util.function.BiConsumer<MillerIndex, Double> add = (m, i) -> obs.add(new CorrectedObservation(m.h(), m.k(), m.l(), i, 20,
+                0, 0, 0, 1, 100, 100, 0, 1 / Math.sqrt(TP_CELL.oneOverDSquared(m.h(), m.k(), m.l())), 0));
+        for (MillerIndex m : region) add.accept(m, truth.applyAsDouble(m));
+        for (int i = 0; i < 150; i++) {
+            MillerIndex m = region.get(i);
+            MillerIndex twofoldA = new MillerIndex(m.h(), -m.k(), -m.l());
+            add.accept(twofoldA, truth.applyAsDouble(twofoldA));
+        }
+        for (int i = 150; i < 300; i++) {
+            MillerIndex m = region.get(i);
+            MillerIndex diagonal = new MillerIndex(m.k(), m.h(), -m.l());
+            add.accept(diagonal, truth.applyAsDouble(diagonal));
+        }
+        for (int i = 300; i < 330; i++) {
+            MillerIndex m = region.get(i);
+            add.accept(new MillerIndex(-m.k(), m.h(), m.l()), -1000 * Math.log(1 - rnd.nextDouble()));
+        }
+        SymmetryDecision d = SymmetryDecision.decide(obs, LatticeType.tP, TP_CELL);
+        SymmetryDecision.OperatorScore fourfold = d.operators().stream().filter(s -> s.triplet().equals("-y,x,z")
+                || s.triplet().equals("y,-x,z")).findFirst().orElseThrow();
+        assertThat(fourfold.pairs()).as(d.operators().toString()).isGreaterThanOrEqualTo(SymmetryDecision.MIN_PAIRS);
+        assertThat(fourfold.cc()).isLessThan(0.5);
+        assertThat(fourfold.accepted()).isFalse();
+        assertThat(d.operators()).filteredOn(s -> s.pairs() >= 100).hasSizeGreaterThanOrEqualTo(2)
+                .allSatisfy(s -> assertThat(s.cc()).isGreaterThan(0.9));
+        assertThat(d.spaceGroup().pointGroup()).as(d.summary()).isEqualTo(p43212.pointGroup());
+        assertThat(d.summary()).contains("disagrees alone");
+    }
 }

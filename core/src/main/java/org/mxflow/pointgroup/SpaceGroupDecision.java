@@ -89,11 +89,30 @@ public final class SpaceGroupDecision {
      * @param highest  the highest-symmetry space group the lattice allows (or the labels offer)
      */
     public static Result decide(List<List<Observation>> wedges, UnitCell cell, SpaceGroup highest) {
+        return decide(wedges, cell, highest, Settings.MERGE);
+    }
+
+    /**
+     * How much of the data scores the elements.
+     *
+     * @param minBinIOverSigma a wedge's resolution bins whose mean I/σ is below this are left out:
+     *                         on a single narrow wedge the noise-only shells beyond the diffraction
+     *                         limit would otherwise pull every element's CC towards 0 (POINTLESS
+     *                         likewise cuts the resolution for scoring); 0 keeps every bin
+     * @param minPairs         an element with fewer pairs carries no information (p = 0.5)
+     */
+    public record Settings(double minBinIOverSigma, int minPairs) {
+        /** Several wedges of one sample (the merge step): every bin, 10 pairs. */
+        public static final Settings MERGE = new Settings(0, MIN_PAIRS);
+    }
+
+    /** As {@link #decide(List, UnitCell, SpaceGroup)} with the given scoring settings. */
+    public static Result decide(List<List<Observation>> wedges, UnitCell cell, SpaceGroup highest, Settings settings) {
         // 1. Normalised intensities per wedge, merged in P1 with Friedel mates together.
         Map<MillerIndex, double[]> merged = new TreeMap<>(); // key → {Σw, ΣwE², n}
         Map<MillerIndex, double[]> firstTwo = new HashMap<>(); // key → {E² first, E² second (NaN)}
         for (List<Observation> wedge : wedges) {
-            normalise(wedge, cell, merged, firstTwo);
+            normalise(wedge, cell, merged, firstTwo, settings.minBinIOverSigma());
         }
         if (merged.isEmpty()) {
             throw new IllegalArgumentException("symmetry decision: no observation with σ > 0 in " + wedges.size() + " wedges");
@@ -121,15 +140,18 @@ public final class SpaceGroupDecision {
             elementOps.add(r);
             List<double[]> pairs = new ArrayList<>();
             SymOp op = new SymOp(r, new int[3]);
+            // A 2-fold meets each pair {h, hR} from both ends, so one end is skipped; a 3-, 4- or 6-fold
+            // meets {h, hR} only from h (from hR it goes on to hR²), so every h counts.
+            boolean involution = isIdentity(multiply(r, r));
             for (var e : merged.entrySet()) {
                 MillerIndex h = e.getKey(), hr = p1Key(op.applyToHkl(h));
-                if (hr.equals(h) || h.compareTo(hr) > 0) continue;
+                if (hr.equals(h) || involution && h.compareTo(hr) > 0) continue;
                 double[] other = merged.get(hr);
                 if (other == null) continue;
                 pairs.add(new double[] {e.getValue()[1] / e.getValue()[0], other[1] / other[0]});
             }
             double c = cc(pairs);
-            double p = probability(c, pairs.size(), identityCc);
+            double p = probability(c, pairs.size(), identityCc, settings.minPairs());
             ElementScore s = new ElementScore(r, elementName(r), pairs.size(), c, p);
             elements.add(s);
             log.append(String.format(Locale.ROOT, "  %-28s pairs %6d  CC %6.3f  P(present) %.3f%n", s.name(), s.pairs(), s.cc(), s.probability()));
@@ -219,13 +241,7 @@ public final class SpaceGroupDecision {
         double best = Double.NEGATIVE_INFINITY;
         List<SpaceGroup> bestGroups = new ArrayList<>();
         for (SpaceGroup sg : candidates) {
-            double l = 0;
-            for (var e : merged.entrySet()) {
-                MillerIndex h = e.getKey();
-                if (!isAxial(h)) continue;
-                double e2 = e.getValue()[1] / e.getValue()[0], s = 1 / Math.sqrt(e.getValue()[0]);
-                l += sg.isSystematicallyAbsent(h) ? logAbsent(e2, s) : logPresent(e2, s);
-            }
+            double l = axialLogLikelihood(merged, sg);
             log.append(String.format(Locale.ROOT, "  %-14s log-likelihood of axial reflections %.2f%n", sg.hermannMauguin(), l));
             if (l > best + 1e-9) {
                 best = l;
@@ -247,9 +263,36 @@ public final class SpaceGroupDecision {
         return bestGroups;
     }
 
+    /**
+     * Step 4 alone, for callers that choose among settings themselves: the log-likelihood of each
+     * candidate's axial absences on the normalised, P1-merged data of these wedges (indices in the
+     * candidates' setting). Equal values mean the axial data cannot tell the candidates apart.
+     */
+    public static double[] axialLogLikelihoods(List<List<Observation>> wedges, UnitCell cell, List<SpaceGroup> candidates,
+                                               Settings settings) {
+        Map<MillerIndex, double[]> merged = new TreeMap<>();
+        Map<MillerIndex, double[]> firstTwo = new HashMap<>();
+        for (List<Observation> wedge : wedges) normalise(wedge, cell, merged, firstTwo, settings.minBinIOverSigma());
+        double[] out = new double[candidates.size()];
+        for (int i = 0; i < out.length; i++) out[i] = axialLogLikelihood(merged, candidates.get(i));
+        return out;
+    }
+
+    /** Σ over axial reflections of log p(E² | absent) where the group makes them absent, log p(E² | present) elsewhere. */
+    private static double axialLogLikelihood(Map<MillerIndex, double[]> merged, SpaceGroup sg) {
+        double l = 0;
+        for (var e : merged.entrySet()) {
+            MillerIndex h = e.getKey();
+            if (!isAxial(h)) continue;
+            double e2 = e.getValue()[1] / e.getValue()[0], s = 1 / Math.sqrt(e.getValue()[0]);
+            l += sg.isSystematicallyAbsent(h) ? logAbsent(e2, s) : logPresent(e2, s);
+        }
+        return l;
+    }
+
     /** E² = I/⟨I⟩ in equal-count resolution bins of this wedge, added to the P1 sums. */
     private static void normalise(List<Observation> wedge, UnitCell cell, Map<MillerIndex, double[]> merged,
-                                  Map<MillerIndex, double[]> firstTwo) {
+                                  Map<MillerIndex, double[]> firstTwo, double minBinIOverSigma) {
         List<double[]> rows = new ArrayList<>(); // {s, I, σ, index}
         List<MillerIndex> keys = new ArrayList<>();
         for (Observation o : wedge) {
@@ -262,10 +305,14 @@ public final class SpaceGroupDecision {
         Map<MillerIndex, double[]> own = new TreeMap<>();
         for (int b = 0; b < NORMALISATION_BINS; b++) {
             int from = b * rows.size() / NORMALISATION_BINS, to = (b + 1) * rows.size() / NORMALISATION_BINS;
-            double mean = 0;
-            for (int i = from; i < to; i++) mean += rows.get(i)[1];
+            double mean = 0, iOverSigma = 0;
+            for (int i = from; i < to; i++) {
+                mean += rows.get(i)[1];
+                iOverSigma += rows.get(i)[1] / rows.get(i)[2];
+            }
             mean /= (to - from);
-            if (!(mean > 0)) continue;
+            iOverSigma /= (to - from);
+            if (!(mean > 0) || iOverSigma < minBinIOverSigma) continue;
             for (int i = from; i < to; i++) {
                 double[] r = rows.get(i);
                 double e2 = r[1] / mean, s = r[2] / mean, w = 1 / (s * s);
@@ -288,7 +335,11 @@ public final class SpaceGroupDecision {
     }
 
     static double probability(double cc, int pairs, double expected) {
-        if (pairs < MIN_PAIRS || Double.isNaN(cc)) return 0.5;
+        return probability(cc, pairs, expected, MIN_PAIRS);
+    }
+
+    static double probability(double cc, int pairs, double expected, int minPairs) {
+        if (pairs < minPairs || Double.isNaN(cc)) return 0.5;
         double s = Math.sqrt(CC_SIGMA_FLOOR * CC_SIGMA_FLOOR + 1.0 / pairs);
         double mu = Double.isNaN(expected) ? 1 : Math.max(expected, 0);
         double lp = -0.5 * Math.pow((cc - mu) / s, 2), la = -0.5 * Math.pow(cc / s, 2);
@@ -296,9 +347,9 @@ public final class SpaceGroupDecision {
         return Math.exp(lp - m) / (Math.exp(lp - m) + Math.exp(la - m));
     }
 
-    /** log N(e2; 0, s). */
+    /** log N(e2; 0, s), normalised as the present density is (without the ½·log 2π the absent hypothesis gained 0.92 per reflection). */
     static double logAbsent(double e2, double s) {
-        return -0.5 * (e2 / s) * (e2 / s) - Math.log(s);
+        return -0.5 * (e2 / s) * (e2 / s) - Math.log(s) - 0.5 * Math.log(2 * Math.PI);
     }
 
     /** log of the Wilson (acentric) density Exp(1) of E² convolved with N(0, s). */
