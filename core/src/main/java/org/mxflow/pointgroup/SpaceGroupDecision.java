@@ -216,7 +216,7 @@ public final class SpaceGroupDecision {
     public static Result screwAxes(List<List<Observation>> wedges, UnitCell cell, SpaceGroup group) {
         Map<MillerIndex, double[]> merged = new TreeMap<>();
         Map<MillerIndex, double[]> firstTwo = new HashMap<>();
-        for (List<Observation> wedge : wedges) normalise(wedge, cell, merged, firstTwo);
+        for (List<Observation> wedge : wedges) normalise(wedge, cell, merged, firstTwo, Settings.MERGE.minBinIOverSigma());
         StringBuilder log = new StringBuilder();
         log.append(String.format(Locale.ROOT, "screw axes from %d datasets, %d unique reflections in P1; Laue group fixed: %s (from %s)%n",
                 wedges.size(), merged.size(), group.pointGroup().symbol(), group.hermannMauguin()));
