@@ -60,9 +60,25 @@ public final class AutoMultiMerge {
     /** One prepared input: file, label relative to the common parent, content (reindexed if needed). */
     public record Input(Path file, String label, XdsAsciiFile data) {}
 
-    /** The clusters merged in one pass. */
+    /**
+     * The clusters merged in one pass.
+     *
+     * @param candidates every cluster of the pass with its pre-merge estimate (the cluster summary, 4.9)
+     * @param notMerged  why no cluster was merged, with the thresholds and numbers
+     *                   ({@link ClusterChoice#whyNoneChosen}); empty when clusters were chosen
+     */
     public record Pass(Path directory, double dMinA, List<Integer> clusterNumbers, List<MultiMerge.Outcome> outcomes,
-                       List<ClusterSummary.Row> rows) {}
+                       List<ClusterSummary.Row> rows, List<ClusterChoice.Candidate> candidates, String notMerged) {
+        public Pass(Path directory, double dMinA, List<Integer> clusterNumbers, List<MultiMerge.Outcome> outcomes,
+                    List<ClusterSummary.Row> rows) {
+            this(directory, dMinA, clusterNumbers, outcomes, rows, List.of(), "");
+        }
+
+        /** The same pass in another directory (after a rename). */
+        public Pass movedTo(Path newDirectory) {
+            return new Pass(newDirectory, dMinA, clusterNumbers, outcomes, rows, candidates, notMerged);
+        }
+    }
 
     /** The sample's result: its merge directory and the passes (the last one is _final). */
     public record Outcome(Path sampleDirectory, List<Input> inputs, List<Pass> passes, List<ReindexOperator> reindexing) {}
@@ -150,7 +166,7 @@ public final class AutoMultiMerge {
             throw new IOException(finalDir + " already exists: remove the old merge before merging again");
         }
         Files.move(last.directory(), finalDir);
-        passes.set(passes.size() - 1, new Pass(finalDir, last.dMinA(), last.clusterNumbers(), last.outcomes(), last.rows()));
+        passes.set(passes.size() - 1, last.movedTo(finalDir));
         log.append("final: ").append(finalDir.getFileName()).append('\n');
         MergeListFiles.writeAtomically(sampleDir.resolve("multi_merge.log"), log.toString());
         return new Outcome(sampleDir, inputs, passes, ops);
@@ -273,6 +289,11 @@ public final class AutoMultiMerge {
         MergeListFiles.writeAtomically(work.resolve("filenames.lst"), MergeListFiles.pathList(inputs.stream().map(Input::file).toList()));
         List<ClusterChoice.Candidate> chosen = ClusterChoice.choose(candidates, settings.thresholds());
         log.append(String.format(Locale.ROOT, "%s: %d clusters, %d chosen%n", dir.getFileName(), candidates.size(), chosen.size()));
+        String notMerged = chosen.isEmpty() ? ClusterChoice.whyNoneChosen(candidates, settings.thresholds(), dMinA) : "";
+        if (chosen.isEmpty()) {
+            LOG.info("{}: nothing merged: {}", dir.getFileName(), notMerged);
+            log.append("nothing merged: ").append(notMerged).append('\n');
+        }
 
         MultiMerge mm = new MultiMerge(new MultiMerge.Settings(group, Double.NaN, dMinA, settings.friedelsLaw(), settings.scaler()));
         List<Integer> numbers = new ArrayList<>();
@@ -314,8 +335,9 @@ public final class AutoMultiMerge {
                     failed.add(name + ": " + why);
                 }
             }
-            MergeListFiles.writeAtomically(dir.resolve("cluster_summary.dat"), ClusterSummary.text(dMinA, rows, failed));
-            return new Pass(dir, dMinA, numbers, outcomes, rows);
+            List<String> notes = notMerged.isEmpty() ? List.of() : List.of("nothing merged: " + notMerged);
+            MergeListFiles.writeAtomically(dir.resolve("cluster_summary.dat"), ClusterSummary.text(dMinA, rows, failed, notes));
+            return new Pass(dir, dMinA, numbers, outcomes, rows, candidates, notMerged);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while merging " + dir, e);

@@ -293,7 +293,7 @@ public final class SampleMerge {
         List<AutoMultiMerge.Pass> passes = new ArrayList<>();
         for (AutoMultiMerge.Pass p : o.passes()) {
             Path d = p.directory().startsWith(from) ? to.resolve(from.relativize(p.directory())) : p.directory();
-            passes.add(new AutoMultiMerge.Pass(d, p.dMinA(), p.clusterNumbers(), p.outcomes(), p.rows()));
+            passes.add(p.movedTo(d));
         }
         return new AutoMultiMerge.Outcome(to, o.inputs(), passes, o.reindexing());
     }
@@ -308,6 +308,9 @@ public final class SampleMerge {
         }
         AutoMultiMerge.Pass last = o.passes().get(o.passes().size() - 1);
         sb.append("; ").append(last.directory().getFileName()).append(": ").append(last.clusterNumbers().size()).append(" cluster(s)");
+        if (!last.notMerged().isEmpty()) {
+            sb.append(" (").append(last.notMerged()).append(')');
+        }
         for (int k = 0; k < last.outcomes().size(); k++) {
             MultiMerge.Outcome c = last.outcomes().get(k);
             if (c == null) {
