@@ -53,6 +53,44 @@ public final class ClusterChoice {
             return new Thresholds(90, 2.0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0);
         }
 
+        /**
+         * What keeps a candidate from being merged, one item per threshold it misses, with the
+         * numbers ("Redun 1.83 < 2.00"); empty if it qualifies.
+         */
+        public List<String> shortfalls(Candidate c) {
+            ClusterCompleteness.Estimate e = c.estimate();
+            List<String> out = new ArrayList<>();
+            if (!(e.completenessPercent() >= minCompletenessPercent)) {
+                out.add("Cmpl " + fixed(e.completenessPercent(), 2) + " % < " + fixed(minCompletenessPercent, 1) + " %");
+            }
+            if (!(e.redundancy() >= minRedundancy)) out.add("Redun " + fixed(e.redundancy(), 2) + " < " + fixed(minRedundancy, 2));
+            if (!Double.isNaN(minAnomalousCompletenessPercent) && !(e.anomalousCompletenessPercent() >= minAnomalousCompletenessPercent)) {
+                out.add("ACmpl " + fixed(e.anomalousCompletenessPercent(), 2) + " % < " + fixed(minAnomalousCompletenessPercent, 1) + " %");
+            }
+            if (!Double.isNaN(minAnomalousRedundancy) && !(e.anomalousRedundancy() >= minAnomalousRedundancy)) {
+                out.add("ARedun " + fixed(e.anomalousRedundancy(), 2) + " < " + fixed(minAnomalousRedundancy, 2));
+            }
+            if (!Double.isNaN(maxLcvPercent) && !(c.lcvPercent() <= maxLcvPercent)) {
+                out.add("LCV " + fixed(c.lcvPercent(), 1) + " % > " + fixed(maxLcvPercent, 1) + " %");
+            }
+            if (!Double.isNaN(maxALcvA) && !(c.aLcvA() <= maxALcvA)) out.add("aLCV " + fixed(c.aLcvA(), 1) + " A > " + fixed(maxALcvA, 1) + " A");
+            if (!Double.isNaN(maxClusterHeight) && !(c.height() <= maxClusterHeight)) {
+                out.add("ClH " + fixed(c.height(), 2) + " > " + fixed(maxClusterHeight, 2));
+            }
+            return out;
+        }
+
+        /** The thresholds in force, for a reader: "Cmpl >= 10.0 % and Redun >= 2.00". */
+        public String describe() {
+            StringBuilder sb = new StringBuilder("Cmpl >= " + fixed(minCompletenessPercent, 1) + " % and Redun >= " + fixed(minRedundancy, 2));
+            if (!Double.isNaN(minAnomalousCompletenessPercent)) sb.append(" and ACmpl >= ").append(fixed(minAnomalousCompletenessPercent, 1)).append(" %");
+            if (!Double.isNaN(minAnomalousRedundancy)) sb.append(" and ARedun >= ").append(fixed(minAnomalousRedundancy, 2));
+            if (!Double.isNaN(maxLcvPercent)) sb.append(" and LCV <= ").append(fixed(maxLcvPercent, 1)).append(" %");
+            if (!Double.isNaN(maxALcvA)) sb.append(" and aLCV <= ").append(fixed(maxALcvA, 1)).append(" A");
+            if (!Double.isNaN(maxClusterHeight)) sb.append(" and ClH <= ").append(fixed(maxClusterHeight, 2));
+            return sb.toString();
+        }
+
         boolean accepts(Candidate c) {
             ClusterCompleteness.Estimate e = c.estimate();
             return e.completenessPercent() >= minCompletenessPercent && e.redundancy() >= minRedundancy
@@ -129,6 +167,31 @@ public final class ClusterChoice {
             if (t.accepts(c)) chosen.add(c);
         }
         return t.maxClusters() > 0 && chosen.size() > t.maxClusters() ? chosen.subList(0, t.maxClusters()) : chosen;
+    }
+
+    /** How many clusters {@link #whyNoneChosen} lists (the first ones in summary order). */
+    public static final int REASONS_LISTED = 3;
+
+    /**
+     * Why nothing is merged when {@link #choose} returns no cluster, for the summary files, the
+     * logs and the merge report: the thresholds, then the first clusters in summary order with
+     * their estimate and what they miss, e.g. "no cluster has Cmpl >= 10.0 % and Redun >= 2.00
+     * at d_min 1.707 A; cluster 2 (3 datasets): Cmpl 57.15 %, Redun 1.84 (Redun 1.84 < 2.00)".
+     * KAMO only logs the summary; a scientist looking at an empty merge needs the numbers.
+     */
+    public static String whyNoneChosen(List<Candidate> candidates, Thresholds t, double dMinA) {
+        StringBuilder sb = new StringBuilder("no cluster has " + t.describe() + " at d_min " + fixed(dMinA, 3) + " A");
+        if (candidates.isEmpty()) return sb.append(" (no cluster could be formed)").toString();
+        List<Candidate> sorted = summaryOrder(candidates);
+        for (Candidate c : sorted.subList(0, Math.min(REASONS_LISTED, sorted.size()))) {
+            ClusterCompleteness.Estimate e = c.estimate();
+            List<String> miss = t.shortfalls(c);
+            sb.append("; cluster ").append(c.clusterNumber()).append(" (").append(c.datasets()).append(" datasets): Cmpl ")
+                    .append(fixed(e.completenessPercent(), 2)).append(" %, Redun ").append(fixed(e.redundancy(), 2))
+                    .append(miss.isEmpty() ? "" : " (" + String.join(", ", miss) + ")");
+        }
+        if (sorted.size() > REASONS_LISTED) sb.append("; ").append(sorted.size() - REASONS_LISTED).append(" more in the cluster summary");
+        return sb.toString();
     }
 
     /** blend_cluster_summary.dat text (kamo-conventions 4.9). */

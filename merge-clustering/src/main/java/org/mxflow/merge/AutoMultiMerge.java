@@ -53,16 +53,42 @@ public final class AutoMultiMerge {
      * @param threads     clusters merged at once
      * @param scaler      scaling settings
      * @param passes      run the CC½ resolution passes (false: only the start resolution, as _final)
+     * @param userSpaceGroup the space group the user gave (sample sheet, {@code --space-group}), or null: it is the
+     *                    merging and output symmetry as given (KAMO: "A user space_group overrides"), every input of
+     *                    its point group (or of a subgroup on its lattice) is relabelled to it, and no run decides
+     *                    screw axes; null: the inputs' majority label, screw axes decided per run
      */
     public record Settings(Clustering clustering, double dStartA, Boolean friedelsLaw, ClusterChoice.Thresholds thresholds,
-                           int threads, Scaler.Settings scaler, boolean passes) {}
+                           int threads, Scaler.Settings scaler, boolean passes, SpaceGroup userSpaceGroup) {
+        /** Symmetry from the inputs (no user space group). */
+        public Settings(Clustering clustering, double dStartA, Boolean friedelsLaw, ClusterChoice.Thresholds thresholds,
+                        int threads, Scaler.Settings scaler, boolean passes) {
+            this(clustering, dStartA, friedelsLaw, thresholds, threads, scaler, passes, null);
+        }
+    }
 
     /** One prepared input: file, label relative to the common parent, content (reindexed if needed). */
     public record Input(Path file, String label, XdsAsciiFile data) {}
 
-    /** The clusters merged in one pass. */
+    /**
+     * The clusters merged in one pass.
+     *
+     * @param candidates every cluster of the pass with its pre-merge estimate (the cluster summary, 4.9)
+     * @param notMerged  why no cluster was merged, with the thresholds and numbers
+     *                   ({@link ClusterChoice#whyNoneChosen}); empty when clusters were chosen
+     */
     public record Pass(Path directory, double dMinA, List<Integer> clusterNumbers, List<MultiMerge.Outcome> outcomes,
-                       List<ClusterSummary.Row> rows) {}
+                       List<ClusterSummary.Row> rows, List<ClusterChoice.Candidate> candidates, String notMerged) {
+        public Pass(Path directory, double dMinA, List<Integer> clusterNumbers, List<MultiMerge.Outcome> outcomes,
+                    List<ClusterSummary.Row> rows) {
+            this(directory, dMinA, clusterNumbers, outcomes, rows, List.of(), "");
+        }
+
+        /** The same pass in another directory (after a rename). */
+        public Pass movedTo(Path newDirectory) {
+            return new Pass(newDirectory, dMinA, clusterNumbers, outcomes, rows, candidates, notMerged);
+        }
+    }
 
     /** The sample's result: its merge directory and the passes (the last one is _final). */
     public record Outcome(Path sampleDirectory, List<Input> inputs, List<Pass> passes, List<ReindexOperator> reindexing) {}
@@ -89,12 +115,18 @@ public final class AutoMultiMerge {
         log.append("mxflow merge of sample '").append(sample).append("' with ").append(settings.clustering().label())
                 .append(" clustering, start ").append(KamoFormat.fixed(settings.dStartA(), 2)).append(" A\n");
 
-        // Common symmetry: the most frequent space group of the headers (ties: lower number).
-        Map<Integer, Integer> votes = new HashMap<>();
-        for (XdsAsciiFile f : data) votes.merge(f.header().spaceGroupNumber(), 1, Integer::sum);
-        int sgNumber = votes.entrySet().stream()
-                .max(Comparator.<Map.Entry<Integer, Integer>>comparingInt(Map.Entry::getValue).thenComparing(e -> -e.getKey()))
-                .orElseThrow().getKey();
+        SpaceGroup user = settings.userSpaceGroup();
+        int sgNumber;
+        if (user != null) {
+            sgNumber = user.number();
+        } else {
+            // Common symmetry: the most frequent space group of the headers (ties: lower number).
+            Map<Integer, Integer> votes = new HashMap<>();
+            for (XdsAsciiFile f : data) votes.merge(f.header().spaceGroupNumber(), 1, Integer::sum);
+            sgNumber = votes.entrySet().stream()
+                    .max(Comparator.<Map.Entry<Integer, Integer>>comparingInt(Map.Entry::getValue).thenComparing(e -> -e.getKey()))
+                    .orElseThrow().getKey();
+        }
         if (sgNumber < 1) {
             throw new IllegalArgumentException("the inputs carry no SPACE_GROUP_NUMBER (e.g. " + files.get(0) + ")");
         }
@@ -102,7 +134,18 @@ public final class AutoMultiMerge {
         Path parent = commonParent(files);
         List<MergeListFiles.DatasetCell> cells = new ArrayList<>();
         Map<Path, Integer> indexOf = new HashMap<>();
-        StringBuilder prep = new StringBuilder("symmetry= " + group.xhm() + " (" + group.number() + ")\n");
+        StringBuilder prep = new StringBuilder("symmetry= " + group.xhm() + " (" + group.number() + ")"
+                + (user != null ? " given by the user (screw axes not decided from the data)" : "") + "\n");
+        data = new ArrayList<>(data);
+        for (int i = 0; user != null && i < files.size(); i++) {
+            XdsAsciiFile f = data.get(i);
+            int own = f.header().spaceGroupNumber();
+            if (own != sgNumber && own > 0 && mergesUnder(SpaceGroups.byNumber(own), user, f.header().unitCell())) {
+                prep.append("relabel ").append(files.get(i)).append(": ").append(SpaceGroups.byNumber(own).xhm()).append(" -> ")
+                        .append(user.xhm()).append('\n');
+                data.set(i, new XdsAsciiFile(f.header().withSpaceGroup(sgNumber, f.header().unitCell()), f.observations()));
+            }
+        }
         for (int i = 0; i < files.size(); i++) {
             XdsAsciiFile f = data.get(i);
             if (f.header().spaceGroupNumber() != sgNumber || f.header().unitCell() == null) {
@@ -150,10 +193,22 @@ public final class AutoMultiMerge {
             throw new IOException(finalDir + " already exists: remove the old merge before merging again");
         }
         Files.move(last.directory(), finalDir);
-        passes.set(passes.size() - 1, new Pass(finalDir, last.dMinA(), last.clusterNumbers(), last.outcomes(), last.rows()));
+        passes.set(passes.size() - 1, last.movedTo(finalDir));
         log.append("final: ").append(finalDir.getFileName()).append('\n');
         MergeListFiles.writeAtomically(sampleDir.resolve("multi_merge.log"), log.toString());
         return new Outcome(sampleDir, inputs, passes, ops);
+    }
+
+    /**
+     * Whether a dataset labelled {@code own} can be merged under the user's {@code user} by relabelling
+     * alone: same centring and point group (other screw axes), or a subgroup of it whose cell already
+     * fits the user's lattice (a short wedge that could not rule out the higher symmetry).
+     */
+    public static boolean mergesUnder(SpaceGroup own, SpaceGroup user, UnitCell cell) {
+        if (own.hermannMauguin().charAt(0) != user.hermannMauguin().charAt(0)) return false;
+        if (own.pointGroup() == user.pointGroup()) return true;
+        return own.operations().order() < user.operations().order() && user.operations().order() % own.operations().order() == 0
+                && cell != null && cell.isCompatibleWith(user.latticeType());
     }
 
     private List<ReindexOperator> resolveAmbiguity(SpaceGroup group, List<Input> inputs, Path sampleDir, StringBuilder prep)
@@ -273,8 +328,14 @@ public final class AutoMultiMerge {
         MergeListFiles.writeAtomically(work.resolve("filenames.lst"), MergeListFiles.pathList(inputs.stream().map(Input::file).toList()));
         List<ClusterChoice.Candidate> chosen = ClusterChoice.choose(candidates, settings.thresholds());
         log.append(String.format(Locale.ROOT, "%s: %d clusters, %d chosen%n", dir.getFileName(), candidates.size(), chosen.size()));
+        String notMerged = chosen.isEmpty() ? ClusterChoice.whyNoneChosen(candidates, settings.thresholds(), dMinA) : "";
+        if (chosen.isEmpty()) {
+            LOG.info("{}: nothing merged: {}", dir.getFileName(), notMerged);
+            log.append("nothing merged: ").append(notMerged).append('\n');
+        }
 
-        MultiMerge mm = new MultiMerge(new MultiMerge.Settings(group, Double.NaN, dMinA, settings.friedelsLaw(), settings.scaler()));
+        MultiMerge mm = new MultiMerge(new MultiMerge.Settings(group, Double.NaN, dMinA, settings.friedelsLaw(), settings.scaler(),
+                settings.userSpaceGroup() == null));
         List<Integer> numbers = new ArrayList<>();
         List<Future<MultiMerge.Outcome>> futures = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()));
@@ -314,8 +375,9 @@ public final class AutoMultiMerge {
                     failed.add(name + ": " + why);
                 }
             }
-            MergeListFiles.writeAtomically(dir.resolve("cluster_summary.dat"), ClusterSummary.text(dMinA, rows, failed));
-            return new Pass(dir, dMinA, numbers, outcomes, rows);
+            List<String> notes = notMerged.isEmpty() ? List.of() : List.of("nothing merged: " + notMerged);
+            MergeListFiles.writeAtomically(dir.resolve("cluster_summary.dat"), ClusterSummary.text(dMinA, rows, failed, notes));
+            return new Pass(dir, dMinA, numbers, outcomes, rows, candidates, notMerged);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while merging " + dir, e);

@@ -31,6 +31,11 @@ public final class ClusterSummary {
 
     /** The whole file; {@code failedClusters} are "cluster_NNNN: reason" (or just the name), written as comments. */
     public static String text(double dMinA, List<Row> rows, List<String> failedClusters) {
+        return text(dMinA, rows, failedClusters, List.of());
+    }
+
+    /** As {@link #text(double, List, List)}, then {@code notes} (e.g. why nothing was merged) as "# " comment lines. */
+    public static String text(double dMinA, List<Row> rows, List<String> failedClusters, List<String> notes) {
         StringBuilder sb = new StringBuilder("# d_min= ").append(KamoFormat.fixed(dMinA, 3)).append(" A\n");
         sb.append("# LCV and aLCV are values of all data\n").append(COLUMNS).append('\n');
         for (Row r : rows) sb.append(row(r)).append('\n');
@@ -38,6 +43,7 @@ public final class ClusterSummary {
             int colon = f.indexOf(':');
             sb.append('#').append(colon < 0 ? f + " failed" : f.substring(0, colon) + " failed" + f.substring(colon)).append('\n');
         }
+        for (String n : notes) sb.append("# ").append(n).append('\n');
         return sb.toString();
     }
 

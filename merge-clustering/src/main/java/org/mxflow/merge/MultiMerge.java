@@ -64,9 +64,17 @@ public final class MultiMerge {
      * @param scaler      scaling settings
      * @param decideScrewAxes decide the output space group's screw axes from each run's data (pointless.log);
      *                    false when the user gave the space group
+     * @param deltaCcHalf also remove datasets by delta_cc1/2 after run_02 ({@link DeltaCcHalf}, reason
+     *                    {@code bad_delta_cc1/2}; off by default as in KAMO)
      */
     public record Settings(SpaceGroup group, double dMaxA, double dMinA, Boolean friedelsLaw, Scaler.Settings scaler,
-                           boolean decideScrewAxes) {
+                           boolean decideScrewAxes, boolean deltaCcHalf) {
+        /** Without delta_cc1/2 rejection (KAMO's default). */
+        public Settings(SpaceGroup group, double dMaxA, double dMinA, Boolean friedelsLaw, Scaler.Settings scaler,
+                        boolean decideScrewAxes) {
+            this(group, dMaxA, dMinA, friedelsLaw, scaler, decideScrewAxes, false);
+        }
+
         /** Screw axes of the output decided from the data (KAMO's default without a user space group). */
         public Settings(SpaceGroup group, double dMaxA, double dMinA, Boolean friedelsLaw, Scaler.Settings scaler) {
             this(group, dMaxA, dMinA, friedelsLaw, scaler, true);
@@ -195,6 +203,14 @@ public final class MultiMerge {
             relB[k] = run2.scaling().scales().get(k).bA2();
         }
         TreeMap<Integer, String> bad = BadDatasetDetection.detect(emA, emB, relB);
+        if (settings.deltaCcHalf()) {
+            for (DeltaCcHalf.Removal r : DeltaCcHalf.reject(run2.scaling().observations(), java.util.Set.of(), 1)) {
+                bad.merge(r.dataset(), "bad_delta_cc1/2", (x, y) -> x + "," + y);
+                log.append(String.format(java.util.Locale.ROOT, "delta_cc1/2: without %s CC1/2 %.4f -> %.4f, unique %d -> %d%n",
+                        datasets.get(members2.get(r.dataset())).label(), r.ccHalfBefore(), r.ccHalfAfter(), r.uniqueBefore(),
+                        r.uniqueAfter()));
+            }
+        }
         if (!bad.isEmpty() && bad.size() < members2.size()) {
             List<Integer> members3 = new ArrayList<>();
             List<XdsAsciiFile> current3 = new ArrayList<>();

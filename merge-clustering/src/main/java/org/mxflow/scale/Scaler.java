@@ -23,7 +23,12 @@ import org.mxflow.symmetry.SpaceGroup;
  * misfits are rejected. Scale and B are finally expressed relative to the reference dataset.
  *
  * <p>Only observations with I/σ ≥ {@link Settings#minIOverSigma()} (XSCALE's SNRC) drive the
- * scale fit; all are corrected. Friedel mates are merged for the scaling reference. Everything
+ * scale fit; all are corrected. The I/σ tested is the one predicted for the observation
+ * (current scale × the mates' mean over its σ), not its own measured value: selecting on the
+ * measurement keeps the observations whose noise happened to be positive, which for a weak wedge
+ * (most observations near the cut) biased its scale up and its B down (10-40× weaker simulated
+ * wedge: B −5.0 Å² for a true −0.2 Å²), and the error model then read the misfit as a·b 30× the
+ * mates' (lpstats removed a good wedge as bad_em.ab). Friedel mates are merged for the scaling reference. Everything
  * runs in a fixed order over plain arrays: the same input gives bit-identical output.
  */
 public final class Scaler {
@@ -339,9 +344,10 @@ public final class Scaler {
             for (int i = first[d]; i < first[d + 1]; i++) {
                 int u = uid[i];
                 double wOthers = sw[u] - ownW[u];
-                if (rejected[i] || wOthers <= 1e-300 || !(sigObs[i] > 0) || iObs[i] / sigObs[i] < settings.minIOverSigma()) continue;
+                if (rejected[i] || wOthers <= 1e-300 || !(sigObs[i] > 0)) continue;
                 double r = (swi[u] - ownWI[u]) / wOthers;
-                if (!(r > 0)) continue;
+                // SNRC on the predicted I/σ (see the class comment): independent of this observation's own noise.
+                if (!(r > 0) || g[i] * r / sigObs[i] < settings.minIOverSigma()) continue;
                 ref[i - first[d]] = r;
                 refVar[i - first[d]] = 1 / wOthers;
                 use.add(i);

@@ -72,6 +72,11 @@ final class MergeCommand implements Callable<Integer> {
     @Option(names = "--no-passes", description = "Merge only at the start resolution (no CC½ resolution passes).")
     boolean noPasses;
 
+    @Option(names = "--space-group", paramLabel = "SG", description = "The space group to merge in and write, as given "
+            + "(\"P 21 21 21\", P212121 or 19): inputs of its point group are relabelled, screw axes are not decided from the data. "
+            + "Default: from the inputs.")
+    String spaceGroup;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -121,7 +126,17 @@ final class MergeCommand implements Callable<Integer> {
         java.util.Map<String, Path> used = new java.util.TreeMap<>();
         for (Path p : inputs) used.put(top.relativize(p.getParent()).toString().replace('\\', '/'), p);
         java.util.Map<String, String> leftOut = new java.util.TreeMap<>();
-        int relabelled = org.mxflow.schedule.SampleMerge.commonSpaceGroup(inputs, data, used, leftOut, top);
+        org.mxflow.symmetry.SpaceGroup userGroup = null;
+        if (spaceGroup != null) {
+            try {
+                userGroup = org.mxflow.symmetry.SpaceGroups.bySymbol(spaceGroup.trim());
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--space-group '" + spaceGroup + "' is not a space group: " + e.getMessage());
+            }
+        }
+        int relabelled = userGroup == null ? org.mxflow.schedule.SampleMerge.commonSpaceGroup(inputs, data, used, leftOut, top)
+                : org.mxflow.schedule.SampleMerge.sheetSymmetry(inputs, data, used, leftOut, top, userGroup);
+        if (data.isEmpty()) throw new IllegalArgumentException("no input can be merged in " + userGroup.hermannMauguin() + ": " + leftOut);
         PrintWriter note = spec.commandLine().getOut();
         if (relabelled > 0) note.println(relabelled + " file(s) relabelled to the common space group " + data.get(0).header().spaceGroupNumber());
         leftOut.forEach((dir, why) -> note.println("left out " + top.resolve(dir) + ": " + why));
@@ -133,7 +148,7 @@ final class MergeCommand implements Callable<Integer> {
                 Double.NaN, Double.NaN, maxClusters);
         for (Clustering m : methods) {
             AutoMultiMerge.Outcome o = new AutoMultiMerge(new AutoMultiMerge.Settings(m, start, friedel, thresholds, threads,
-                    Scaler.Settings.defaults(), !noPasses)).run(sample, inputs, data, out);
+                    Scaler.Settings.defaults(), !noPasses, userGroup)).run(sample, inputs, data, out);
             w.println(summary(o));
         }
         w.flush();

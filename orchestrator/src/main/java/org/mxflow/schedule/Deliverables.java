@@ -232,6 +232,9 @@ public final class Deliverables {
                         IntStream.rangeClosed(1, o.inputs().size()).boxed().toList(), "Ward height", true));
                 candidates = ClusterChoice.blendCandidates(cellTree, indices, cells, SpaceGroups.byNumber(sg), pass.dMinA());
             }
+            if (candidates.isEmpty()) {
+                candidates = pass.candidates(); // the pass's own (CC clustering's) summary
+            }
             List<MergeReport.MergedCluster> merged = new ArrayList<>();
             Map<Integer, ClusterSummary.Row> rowOf = new LinkedHashMap<>();
             for (ClusterSummary.Row r : pass.rows()) {
@@ -262,7 +265,7 @@ public final class Deliverables {
                         fin.statistics(), fin.wilsonBA2(), fin.anisoBestA(), fin.anisoWorstA(), fin.dMinEstimateA(), removals, outputs));
             }
             written.add(renderer.renderMergeReport(new MergeReport(pass.directory(), sampleName, blend ? "BLEND" : "CC",
-                    pass.dMinA(), isFinal, symmetry, inputs, trees, candidates, merged)));
+                    pass.dMinA(), isFinal, symmetry, inputs, trees, candidates, merged, pass.notMerged())));
         }
         return written;
     }

@@ -73,6 +73,25 @@ public final class MergeTracker {
         return changed;
     }
 
+    /**
+     * The sample sheet's space group of a merge's units (second column of the query), or null when the
+     * sheet gives none. The units of one sample share the sheet's row; if they somehow differ the data decide.
+     */
+    static org.mxflow.symmetry.SpaceGroup sheetSpaceGroup(String mergeDir, List<List<String>> units) {
+        java.util.Set<Integer> groups = new java.util.TreeSet<>();
+        for (List<String> u : units) {
+            String symbol = u.size() > 1 ? u.get(1) : null;
+            groups.add(symbol == null ? 0 : org.mxflow.symmetry.SpaceGroups.bySymbol(symbol).number());
+        }
+        if (groups.size() != 1 || groups.contains(0)) {
+            if (groups.size() > 1) {
+                LOG.warn("merge {}: the units' sample-sheet space groups differ ({}); the data decide", mergeDir, groups);
+            }
+            return null;
+        }
+        return org.mxflow.symmetry.SpaceGroups.byNumber(groups.iterator().next());
+    }
+
     /** When the earliest pending merge's input set will have been stable for the debounce time. */
     public java.util.Optional<Instant> nextDue() throws IOException {
         return catalog.merges().stream().filter(m -> m.state().equals("pending") && m.changedAt() != null)
@@ -86,7 +105,7 @@ public final class MergeTracker {
             if (!m.state().equals("pending") || m.changedAt() == null || m.changedAt().plus(debounce).isAfter(now)) {
                 continue;
             }
-            List<List<String>> units = catalog.query("SELECT u.work_dir FROM merge_unit mu JOIN unit u ON u.id = mu.unit_id "
+            List<List<String>> units = catalog.query("SELECT u.work_dir, u.known_space_group FROM merge_unit mu JOIN unit u ON u.id = mu.unit_id "
                     + "WHERE mu.merge_id = ? AND u.kind = 'process' ORDER BY u.id", m.id());
             if (units.isEmpty()) {
                 continue;
@@ -97,7 +116,7 @@ public final class MergeTracker {
             }
             try {
                 SampleMerge.Result r = SampleMerge.merge(root, m.directory(), m.clustering(), g.sampleName(), g.dStartA(),
-                        units.stream().map(u -> u.get(0)).toList());
+                        units.stream().map(u -> u.get(0)).toList(), sheetSpaceGroup(m.directory(), units));
                 StringBuilder msg = new StringBuilder(r.summary());
                 msg.append("; used:");
                 r.inputs().forEach((u, f) -> msg.append(' ').append(u).append('/').append(f.getFileName()));

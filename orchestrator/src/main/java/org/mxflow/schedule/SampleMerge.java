@@ -63,6 +63,19 @@ public final class SampleMerge {
      */
     public static Result merge(Path root, String mergeDir, String clustering, String sampleName, double dStartA,
                                List<String> unitDirs) throws IOException {
+        return merge(root, mergeDir, clustering, sampleName, dStartA, unitDirs, null);
+    }
+
+    /**
+     * As {@link #merge(Path, String, String, String, double, List)}, with the sample sheet's space group:
+     * when given it is the merge's and the output's symmetry as written (KAMO: "A user space_group
+     * overrides"): no vote, no decision from the data, no screw-axis decision per run; datasets it
+     * cannot hold by relabelling are left out with the reason.
+     *
+     * @param sheetSpaceGroup the sheet's space group for the sample's units, or null
+     */
+    public static Result merge(Path root, String mergeDir, String clustering, String sampleName, double dStartA,
+                               List<String> unitDirs, SpaceGroup sheetSpaceGroup) throws IOException {
         Path top = root.toAbsolutePath().normalize();
         Path dir = top.resolve(mergeDir).normalize();
         if (!dir.startsWith(top) || dir.equals(top)) {
@@ -114,7 +127,12 @@ public final class SampleMerge {
         if (files.isEmpty()) {
             throw new IOException(unitDirs.size() + " finished datasets, none with a usable reflection file " + leftOut);
         }
-        int relabelled = commonSpaceGroup(files, data, used, leftOut, top);
+        int relabelled = sheetSpaceGroup == null ? commonSpaceGroup(files, data, used, leftOut, top)
+                : sheetSymmetry(files, data, used, leftOut, top, sheetSpaceGroup);
+        if (files.isEmpty()) {
+            throw new IOException(unitDirs.size() + " finished datasets, none can be merged in the sheet's space group "
+                    + sheetSpaceGroup.hermannMauguin() + " " + leftOut);
+        }
         // AutoMultiMerge names the sample directory under its output root; a hidden sibling root keeps
         // the half-written merge out of sight, then the directory is renamed into place.
         Path scratch = dir.resolveSibling("." + dir.getFileName() + ".mxflow-merge");
@@ -124,7 +142,8 @@ public final class SampleMerge {
         try {
             ClusterChoice.Thresholds thresholds = new ClusterChoice.Thresholds(10, 2.0, Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, Double.NaN, 8);
-            out = new AutoMultiMerge(new AutoMultiMerge.Settings(method, dStartA, null, thresholds, 1, Scaler.Settings.defaults(), true))
+            out = new AutoMultiMerge(new AutoMultiMerge.Settings(method, dStartA, null, thresholds, 1, Scaler.Settings.defaults(), true,
+                    sheetSpaceGroup))
                     .run(sampleName, files, data, scratch);
             Path staging = WorkDirectories.prepare(dir);
             Files.delete(staging);
@@ -138,6 +157,9 @@ public final class SampleMerge {
         }
         AutoMultiMerge.Outcome rebased = rebase(out, out.sampleDirectory(), dir);
         String summary = summary(rebased, unitDirs.size(), used.size());
+        if (sheetSpaceGroup != null) {
+            summary += "; space group " + sheetSpaceGroup.hermannMauguin() + " from the sample sheet";
+        }
         if (relabelled > 0) {
             summary += "; " + relabelled + " dataset(s) relabelled to " + SpaceGroups.byNumber(data.get(0).header().spaceGroupNumber()).hermannMauguin()
                     + " (same lattice; other screw axes or a subgroup the wedge could not rule out)";
@@ -194,6 +216,36 @@ public final class SampleMerge {
                 continue;
             }
             data.set(i, new XdsAsciiFile(f.header().withSpaceGroup(sg, f.header().unitCell()), f.observations()));
+            relabelled++;
+        }
+        return relabelled;
+    }
+
+    /**
+     * The sheet's space group for all: the cell graph's group 1 is kept as without a sheet, then every
+     * dataset {@link AutoMultiMerge#mergesUnder} the sheet's group is relabelled to it and the others are
+     * left out with their label. Returns how many were relabelled.
+     */
+    public static int sheetSymmetry(List<Path> files, List<XdsAsciiFile> data, Map<String, Path> used, Map<String, String> leftOut,
+                             Path top, SpaceGroup sheet) {
+        keepCellGroupOne(files, data, used, leftOut, top);
+        int relabelled = 0;
+        for (int i = data.size() - 1; i >= 0; i--) {
+            XdsAsciiFile f = data.get(i);
+            int n = f.header().spaceGroupNumber();
+            if (n == sheet.number()) {
+                continue;
+            }
+            if (n < 1 || !AutoMultiMerge.mergesUnder(SpaceGroups.byNumber(n), sheet, f.header().unitCell())) {
+                String unit = top.relativize(files.get(i).getParent()).toString().replace('\\', '/');
+                used.remove(unit);
+                leftOut.put(unit, "space group " + (n < 1 ? "?" : SpaceGroups.byNumber(n).hermannMauguin())
+                        + " cannot be merged in the sheet's " + sheet.hermannMauguin());
+                files.remove(i);
+                data.remove(i);
+                continue;
+            }
+            data.set(i, new XdsAsciiFile(f.header().withSpaceGroup(sheet.number(), f.header().unitCell()), f.observations()));
             relabelled++;
         }
         return relabelled;
@@ -293,7 +345,7 @@ public final class SampleMerge {
         List<AutoMultiMerge.Pass> passes = new ArrayList<>();
         for (AutoMultiMerge.Pass p : o.passes()) {
             Path d = p.directory().startsWith(from) ? to.resolve(from.relativize(p.directory())) : p.directory();
-            passes.add(new AutoMultiMerge.Pass(d, p.dMinA(), p.clusterNumbers(), p.outcomes(), p.rows()));
+            passes.add(p.movedTo(d));
         }
         return new AutoMultiMerge.Outcome(to, o.inputs(), passes, o.reindexing());
     }
@@ -308,6 +360,9 @@ public final class SampleMerge {
         }
         AutoMultiMerge.Pass last = o.passes().get(o.passes().size() - 1);
         sb.append("; ").append(last.directory().getFileName()).append(": ").append(last.clusterNumbers().size()).append(" cluster(s)");
+        if (!last.notMerged().isEmpty()) {
+            sb.append(" (").append(last.notMerged()).append(')');
+        }
         for (int k = 0; k < last.outcomes().size(); k++) {
             MultiMerge.Outcome c = last.outcomes().get(k);
             if (c == null) {

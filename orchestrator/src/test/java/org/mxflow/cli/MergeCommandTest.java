@@ -97,4 +97,46 @@ class MergeCommandTest {
         // all six reach the merge list (before, the three P212121 files were skipped as "space group 19 is not 16")
         assertThat(Files.readAllLines(tmp.resolve("out/merge_cc_3.5S_p/formerge.lst")).stream().filter(l -> !l.isBlank())).hasSize(6);
     }
+
+    @Test
+    void aGivenSpaceGroupIsWrittenAsGivenWithoutDecidingFromTheData(@TempDir Path tmp) throws Exception {
+        // Simulated P212121 wedges (truth without the axial absences enforced, so only the label can say 19), three
+        // labelled P222: --space-group "P 21 21 21" relabels them and every run's MTZ carries 19, no pointless.log.
+        List<Path> files = wedges(tmp.resolve("proc"));
+        for (int i = 0; i < 3; i++) {
+            org.mxflow.reflection.XdsAsciiFile f = org.mxflow.reflection.XdsAsciiReader.read(files.get(i));
+            XdsAsciiWriter.write(new org.mxflow.reflection.XdsAsciiFile(
+                    f.header().withSpaceGroup(16, f.header().unitCell()), f.observations()), files.get(i));
+        }
+        StringWriter out = new StringWriter();
+        CommandLine cl = MxflowCommand.newCommandLine();
+        cl.setOut(new PrintWriter(out));
+        int rc = cl.execute(java.util.stream.Stream.concat(java.util.stream.Stream.of("merge", "-o", tmp.resolve("out").toString(),
+                "--sample", "p", "--clustering", "cc", "--no-passes", "--max-clusters", "1", "--space-group", "P 21 21 21"),
+                files.stream().map(Path::toString)).toArray(String[]::new));
+        assertThat(rc).as(out.toString()).isZero();
+        assertThat(out.toString()).contains("3 file(s) relabelled to the common space group 19");
+        Path sample = tmp.resolve("out/merge_cc_3.5S_p");
+        assertThat(Files.readString(sample.resolve("prep_merge.log"))).contains("symmetry= P 21 21 21 (19) given by the user");
+        List<Path> mtz;
+        try (java.util.stream.Stream<Path> all = Files.walk(sample)) {
+            mtz = all.filter(p -> p.getFileName().toString().equals("xscale.mtz")).toList();
+        }
+        assertThat(mtz).isNotEmpty();
+        for (Path m : mtz) assertThat(org.mxflow.mtz.MtzReader.read(m).spaceGroupNumber()).as(m.toString()).isEqualTo(19);
+        try (java.util.stream.Stream<Path> all = Files.walk(sample)) {
+            assertThat(all.filter(p -> p.getFileName().toString().equals("pointless.log"))).isEmpty();
+        }
+    }
+
+    @Test
+    void anUnknownSpaceGroupIsOneErrorLine(@TempDir Path tmp) throws Exception {
+        List<Path> files = wedges(tmp.resolve("proc"));
+        StringWriter err = new StringWriter();
+        CommandLine cl = MxflowCommand.newCommandLine();
+        cl.setErr(new PrintWriter(err));
+        assertThat(cl.execute("merge", "-o", tmp.resolve("out").toString(), "--space-group", "P 7", files.get(0).toString(),
+                files.get(1).toString())).isEqualTo(1);
+        assertThat(err.toString().strip()).startsWith("mxflow: error: --space-group 'P 7' is not a space group: ");
+    }
 }

@@ -21,10 +21,18 @@ import org.mxflow.stats.MergingStatistics;
  * @param trees       the dendrograms to draw (the pass's own clustering first; its clusters link to their directories)
  * @param candidates  every cluster with its pre-merge estimate (the cluster summary table, 4.9)
  * @param merged      the merged clusters, in merge order, each described by its final run
+ * @param notMerged   why no cluster was merged, with the thresholds and numbers (empty if clusters were merged or unknown)
  */
 public record MergeReport(Path directory, String sampleName, String clustering, double dMinA, boolean isFinal,
                           String symmetry, List<InputFile> inputs, List<Tree> trees,
-                          List<ClusterChoice.Candidate> candidates, List<MergedCluster> merged) {
+                          List<ClusterChoice.Candidate> candidates, List<MergedCluster> merged, String notMerged) {
+
+    /** A report without a reason for an empty merge. */
+    public MergeReport(Path directory, String sampleName, String clustering, double dMinA, boolean isFinal,
+                       String symmetry, List<InputFile> inputs, List<Tree> trees,
+                       List<ClusterChoice.Candidate> candidates, List<MergedCluster> merged) {
+        this(directory, sampleName, clustering, dMinA, isFinal, symmetry, inputs, trees, candidates, merged, "");
+    }
 
     public MergeReport {
         if (directory == null) {
@@ -34,6 +42,7 @@ public record MergeReport(Path directory, String sampleName, String clustering, 
         trees = List.copyOf(trees);
         candidates = List.copyOf(candidates);
         merged = List.copyOf(merged);
+        notMerged = notMerged == null ? "" : notMerged;
     }
 
     /**

@@ -94,6 +94,7 @@ public final class ReportRenderer {
         v.put("cellBased", MergeReportView.cellBased(report));
         v.put("candidates", MergeReportView.candidates(report));
         v.put("summary", MergeReportView.summary(report));
+        v.put("notMerged", report.notMerged());
         v.put("clusters", MergeReportView.clusters(report, dir));
         v.put("shellColumns", MergeReportView.SHELL_COLUMNS);
         v.put("generated", now());

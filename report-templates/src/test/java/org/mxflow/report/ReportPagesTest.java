@@ -120,6 +120,26 @@ class ReportPagesTest {
     }
 
     @Test
+    void anEmptyMergeSaysWhyWithTheNumbers(@TempDir Path tmp) throws Exception {
+        SyntheticBeamtime.Beamtime b = SyntheticBeamtime.build(tmp.resolve("261121_BL45XU_t"), 3, 1, 1, "", null, false);
+        MergeReport m = b.merges().get(0);
+        java.nio.file.Files.createDirectories(tmp.resolve("empty"));
+        String why = "no cluster has Cmpl >= 10.0 % and Redun >= 2.00 at d_min 1.707 A; cluster 2 (3 datasets): Cmpl 57.15 %, "
+                + "Redun 1.84 (Redun 1.84 < 2.00)";
+        MergeReport empty = new MergeReport(tmp.resolve("empty"), m.sampleName(), m.clustering(), m.dMinA(), true, m.symmetry(),
+                m.inputs(), m.trees(), m.candidates(), List.of(), why);
+        String html = java.nio.file.Files.readString(new ReportRenderer().renderMergeReport(empty));
+        assertThat(html).contains("No cluster met the thresholds; nothing was merged.",
+                "Why: no cluster has Cmpl &gt;= 10.0 % and Redun &gt;= 2.00 at d_min 1.707 A; cluster 2 (3 datasets): Cmpl 57.15 %, "
+                        + "Redun 1.84 (Redun 1.84 &lt; 2.00).");
+        // A merge that merged clusters has no such line.
+        java.nio.file.Files.createDirectories(tmp.resolve("full"));
+        MergeReport full = new MergeReport(tmp.resolve("full"), m.sampleName(), m.clustering(), m.dMinA(), true, m.symmetry(),
+                m.inputs(), m.trees(), m.candidates(), m.merged());
+        assertThat(java.nio.file.Files.readString(new ReportRenderer().renderMergeReport(full))).doesNotContain("Why: ");
+    }
+
+    @Test
     void sessionRowsUseZoosFormats(@TempDir Path tmp) {
         SessionReport.Pin pin = new SessionReport.Pin("CPS1012", "01", "Lys_multi", "multi", 1.0, 10.0, 0.1, 20, 20, 470, 503, 23, 25,
                 24, "Normal termination", 7.43, null, tmp.resolve("CPS1012-01/scan00/2d/spotfinder/hitmap.png"), null, null, null);
