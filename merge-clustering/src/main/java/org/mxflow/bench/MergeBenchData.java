@@ -66,8 +66,8 @@ public final class MergeBenchData {
      * other programs (bench/xds_ascii_to_dials.py for DIALS) can rebuild the experiment: beam
      * along −z (λ = 1 Å), rotation about +x, the crystal's real-space axes at spindle angle 0
      * (U·O, U drawn from the wedge's seed exactly as SimulatedWedges does), STARTING_ANGLE,
-     * and a nominal 1150×1150 0.1 mm detector 200 mm downstream (edge at 3.6 Å, so the half-corner
-     * start resolution of §4.7 is the data's own 3.0 Å and no pass is spent beyond it). The reflections are not
+     * and a nominal 1400×1400 0.1 mm detector 200 mm downstream: its edge is at 2.99 Å, so every
+     * reflection of these 3.0 Å wedges lands on it (DIALS predicts each one where ZD says). The reflections are not
      * touched; their XD/YD are the simulation's stand-in positions, not on this detector.
      */
     private static XdsAsciiFile withGeometry(XdsAsciiFile f, SimulatedWedges.Wedge w) {
@@ -87,8 +87,8 @@ public final class MergeBenchData {
         lines.add(String.format(Locale.ROOT, "!STARTING_ANGLE=%10.4f  STARTING_FRAME=%8d", w.startDeg(), 1));
         lines.add(String.format(Locale.ROOT, "!INCIDENT_BEAM_DIRECTION=   0.000000  0.000000%10.6f", -1 / lambda));
         lines.add("!FRACTION_OF_POLARIZATION=   0.990   POLARIZATION_PLANE_NORMAL=  0.000000  1.000000  0.000000");
-        lines.add("!NX=  1150  NY=  1150    QX=  0.100000  QY=  0.100000");
-        lines.add("!ORGX=    575.00  ORGY=    575.00");
+        lines.add("!NX=  1400  NY=  1400    QX=  0.100000  QY=  0.100000");
+        lines.add("!ORGX=    700.00  ORGY=    700.00");
         lines.add("!DETECTOR_DISTANCE=   200.000");
         lines.add("!DIRECTION_OF_DETECTOR_X-AXIS=   1.00000   0.00000   0.00000");
         lines.add("!DIRECTION_OF_DETECTOR_Y-AXIS=   0.00000  -1.00000   0.00000");

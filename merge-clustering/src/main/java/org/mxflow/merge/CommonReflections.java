@@ -3,7 +3,9 @@ package org.mxflow.merge;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.mxflow.cell.UnitCell;
 import org.mxflow.reflection.MillerIndex;
@@ -47,14 +49,23 @@ public final class CommonReflections {
     /** Common reflections of every pair (diagonal: the dataset's own count). */
     public static int[][] commonCounts(List<Set<MillerIndex>> strong) {
         int n = strong.size();
+        // Each reflection gets a number once; a dataset's set becomes a bit array, and a pair's count
+        // is the population of the AND of two arrays (200 wedges: 20,000 pairs, each a few hundred
+        // words instead of a thousand hash look-ups).
+        Map<MillerIndex, Integer> ids = new HashMap<>();
+        long[][] bits = new long[n][];
+        for (int i = 0; i < n; i++) {
+            BitSet b = new BitSet();
+            for (MillerIndex h : strong.get(i)) b.set(ids.computeIfAbsent(h, x -> ids.size()));
+            bits[i] = b.toLongArray();
+        }
         int[][] c = new int[n][n];
         for (int i = 0; i < n; i++) {
             c[i][i] = strong.get(i).size();
             for (int j = i + 1; j < n; j++) {
-                Set<MillerIndex> small = strong.get(i).size() <= strong.get(j).size() ? strong.get(i) : strong.get(j);
-                Set<MillerIndex> large = small == strong.get(i) ? strong.get(j) : strong.get(i);
+                long[] x = bits[i], y = bits[j];
                 int k = 0;
-                for (MillerIndex h : small) if (large.contains(h)) k++;
+                for (int w = 0, m = Math.min(x.length, y.length); w < m; w++) k += Long.bitCount(x[w] & y[w]);
                 c[i][j] = c[j][i] = k;
             }
         }

@@ -558,34 +558,32 @@ public final class Scaler {
          * inside the bin the median is unbiased even where variances within a bin differ widely.
          */
         private double robustOwnVariance(List<double[]> bin, double a, double ab) {
-            double[] q = new double[bin.size()];
-            double[] shape = new double[bin.size()];
+            int n = bin.size();
+            double[] q = new double[n], shape = new double[n], e2 = new double[n], m = new double[n];
             double mean = 0, maxRatio = 0;
-            for (int j = 0; j < shape.length; j++) {
+            for (int j = 0; j < n; j++) {
                 double[] pt = bin.get(j);
+                e2[j] = pt[1];
+                m[j] = pt[2];
                 shape[j] = Math.max(a * pt[3] + ab * pt[4], 1e-300);
                 mean += shape[j];
                 maxRatio = Math.max(maxRatio, pt[1] / shape[j]);
             }
-            mean /= shape.length;
-            if (medianRatio(bin, 0, shape, q) <= MEDIAN_CHI2_1) return 0;
+            mean /= n;
+            if (!medianRatioExceeds(e2, m, 0, shape, q, MEDIAN_CHI2_1)) return 0;
             double lo = 0, hi = Math.max(maxRatio, 1e-300) / MEDIAN_CHI2_1;
             for (int it = 0; it < 60; it++) {
                 double mid = 0.5 * (lo + hi);
-                if (medianRatio(bin, mid, shape, q) > MEDIAN_CHI2_1) lo = mid;
+                if (medianRatioExceeds(e2, m, mid, shape, q, MEDIAN_CHI2_1)) lo = mid;
                 else hi = mid;
             }
             return 0.5 * (lo + hi) * mean;
         }
 
-        private double medianRatio(List<double[]> bin, double lambda, double[] shape, double[] q) {
-            for (int j = 0; j < q.length; j++) {
-                double[] pt = bin.get(j);
-                q[j] = pt[1] / Math.max(lambda * shape[j] + pt[2], 1e-300);
-            }
-            Arrays.sort(q);
-            int h = q.length / 2;
-            return q.length % 2 == 1 ? q[h] : 0.5 * (q[h - 1] + q[h]);
+        /** Whether the median over the bin of e²/(λ·shape + m) exceeds c (q: scratch space). */
+        private static boolean medianRatioExceeds(double[] e2, double[] m, double lambda, double[] shape, double[] q, double c) {
+            for (int j = 0; j < q.length; j++) q[j] = e2[j] / Math.max(lambda * shape[j] + m[j], 1e-300);
+            return Median.exceeds(q, c);
         }
 
         /** Rejects at most one misfit per reflection (the worst) this cycle; returns how many. */
