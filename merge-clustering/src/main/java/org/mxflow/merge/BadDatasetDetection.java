@@ -30,6 +30,13 @@ public final class BadDatasetDetection {
     public static final double IQR_COEFFICIENT = 1.5;
     /** Smallest IQR of ln(a·b) used for the fence: the fence is at least 2^1.5 = 2.8 times Q3. */
     public static final double MIN_LOG_IQR_AB = Math.log(2);
+    /**
+     * Smallest a·b counted: ISa = 1/√(a·b) above 100 is not resolved by a small wedge's error
+     * model (b fits to 0 when counting noise dominates), and without this floor three wedges
+     * with b = 0 and one with b = 5e-5 (ISa 173) put the one above the others' fence (the
+     * demo's lysA cluster lost a good wedge that way).
+     */
+    public static final double MIN_AB = 1e-4;
     /** Smallest IQR of the relative B (Å²): the fence is at least Q3 + 3 Å². */
     public static final double MIN_IQR_B_A2 = 2.0;
 
@@ -69,7 +76,7 @@ public final class BadDatasetDetection {
         for (int i = 0; i < logAb.length; i++) {
             double ab = errorModelA[i] * errorModelB[i];
             // b = 0 (no proportional error found): the dataset is as good as its σ says.
-            logAb[i] = Math.log(Math.max(ab, 1e-8));
+            logAb[i] = Math.log(Math.max(ab, MIN_AB));
         }
         TreeMap<Integer, String> out = new TreeMap<>();
         for (int i : upperOutliers(logAb, MIN_LOG_IQR_AB)) out.merge(i, "bad_em.ab", (a, b) -> a + "," + b);
