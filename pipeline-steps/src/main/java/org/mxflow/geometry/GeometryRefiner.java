@@ -55,14 +55,7 @@ public final class GeometryRefiner {
         for (int round = 0; round < 3; round++) {
             p = levenbergMarquardt(model, p, obs);
             double[] r = residuals(model, p, obs);
-            double rms = 0;
-            for (double x : r) rms += x * x;
-            rms = Math.sqrt(rms / Math.max(1, r.length));
-            List<IndexedObservation> kept = new ArrayList<>();
-            for (int i = 0; i < obs.size(); i++) {
-                double n = Math.sqrt((r[3 * i] * r[3 * i] + r[3 * i + 1] * r[3 * i + 1] + r[3 * i + 2] * r[3 * i + 2]) / 3);
-                if (n <= settings.outlierRmsMultiple() * rms) kept.add(obs.get(i));
-            }
+            List<IndexedObservation> kept = GeometryRefiner.inliers(r, obs, settings.outlierRmsMultiple());
             if (kept.size() == obs.size() || kept.size() < 10) break;
             rejected += obs.size() - kept.size();
             obs = kept;
@@ -262,4 +255,20 @@ public final class GeometryRefiner {
     }
 
     private static double sq(double x) { return x * x; }
+
+    /**
+     * The observations whose residual (rms over x, y, φ, in the residual units) is within
+     * {@code multiple} times the overall rms: the outlier cut both refiners apply between rounds.
+     */
+    static List<IndexedObservation> inliers(double[] r, List<IndexedObservation> obs, double multiple) {
+        double rms = 0;
+        for (double x : r) rms += x * x;
+        rms = Math.sqrt(rms / Math.max(1, r.length));
+        List<IndexedObservation> kept = new ArrayList<>();
+        for (int i = 0; i < obs.size(); i++) {
+            double n = Math.sqrt((r[3 * i] * r[3 * i] + r[3 * i + 1] * r[3 * i + 1] + r[3 * i + 2] * r[3 * i + 2]) / 3);
+            if (n <= multiple * rms) kept.add(obs.get(i));
+        }
+        return kept;
+    }
 }

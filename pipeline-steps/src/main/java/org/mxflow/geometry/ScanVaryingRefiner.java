@@ -73,14 +73,7 @@ public final class ScanVaryingRefiner {
         for (int round = 0; round < 3; round++) {
             p = levenbergMarquardt(problem, p, obs);
             double[] r = problem.dataResiduals(p, obs);
-            double rms = 0;
-            for (double x : r) rms += x * x;
-            rms = Math.sqrt(rms / Math.max(1, r.length));
-            List<IndexedObservation> kept = new ArrayList<>();
-            for (int i = 0; i < obs.size(); i++) {
-                double n = Math.sqrt((r[3 * i] * r[3 * i] + r[3 * i + 1] * r[3 * i + 1] + r[3 * i + 2] * r[3 * i + 2]) / 3);
-                if (n <= settings.outlierRmsMultiple() * rms) kept.add(obs.get(i));
-            }
+            List<IndexedObservation> kept = GeometryRefiner.inliers(r, obs, settings.outlierRmsMultiple());
             if (kept.size() == obs.size() || kept.size() < 10) break;
             rejected += obs.size() - kept.size();
             obs = kept;
