@@ -94,9 +94,16 @@ public final class AutoMultiMerge {
     public record Outcome(Path sampleDirectory, List<Input> inputs, List<Pass> passes, List<ReindexOperator> reindexing) {}
 
     private final Settings settings;
+    private final ClusterMergeCache cache;
 
     public AutoMultiMerge(Settings settings) {
+        this(settings, null);
+    }
+
+    /** With a cache shared by the sample's clusterings (null: none): a cluster merged before is copied, not merged again. */
+    public AutoMultiMerge(Settings settings, ClusterMergeCache cache) {
         this.settings = settings;
+        this.cache = cache;
     }
 
     /**
@@ -193,6 +200,7 @@ public final class AutoMultiMerge {
             throw new IOException(finalDir + " already exists: remove the old merge before merging again");
         }
         Files.move(last.directory(), finalDir);
+        if (cache != null) cache.moved(last.directory(), finalDir);
         passes.set(passes.size() - 1, last.movedTo(finalDir));
         log.append("final: ").append(finalDir.getFileName()).append('\n');
         MergeListFiles.writeAtomically(sampleDir.resolve("multi_merge.log"), log.toString());
@@ -283,6 +291,19 @@ public final class AutoMultiMerge {
     }
 
     /** One pass: cluster, choose, merge the chosen clusters, write the summaries. */
+    private MultiMerge.Outcome mergeOrReuse(MultiMerge mm, MultiMerge.Settings mergeSettings, List<MultiMerge.Dataset> ds, Path clusterDir)
+            throws IOException {
+        if (cache == null) return mm.merge(ds, clusterDir);
+        var earlier = cache.reuse(mergeSettings, ds, clusterDir);
+        if (earlier.isPresent()) {
+            LOG.info("{}: the same {} datasets were merged in this run already; their results are copied", clusterDir.getFileName(), ds.size());
+            return earlier.get();
+        }
+        MultiMerge.Outcome o = mm.merge(ds, clusterDir);
+        cache.remember(mergeSettings, ds, clusterDir, o);
+        return o;
+    }
+
     private Pass mergePass(Path sampleDir, SpaceGroup group, List<Input> inputs, double dMinA, StringBuilder log) throws IOException {
         Path dir = sampleDir.resolve(MergeDirectoryNames.passDirectoryName(settings.clustering(), dMinA, false));
         Path work = dir.resolve(settings.clustering().workDirectory());
@@ -334,8 +355,9 @@ public final class AutoMultiMerge {
             log.append("nothing merged: ").append(notMerged).append('\n');
         }
 
-        MultiMerge mm = new MultiMerge(new MultiMerge.Settings(group, Double.NaN, dMinA, settings.friedelsLaw(), settings.scaler(),
-                settings.userSpaceGroup() == null));
+        MultiMerge.Settings mergeSettings = new MultiMerge.Settings(group, Double.NaN, dMinA, settings.friedelsLaw(), settings.scaler(),
+                settings.userSpaceGroup() == null);
+        MultiMerge mm = new MultiMerge(mergeSettings);
         List<Integer> numbers = new ArrayList<>();
         List<Future<MultiMerge.Outcome>> futures = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()));
@@ -349,7 +371,7 @@ public final class AutoMultiMerge {
                     ds.add(new MultiMerge.Dataset(in.file(), in.label(), in.data()));
                 }
                 Path clusterDir = dir.resolve(MergeDirectoryNames.clusterDirectoryName(number));
-                futures.add(pool.submit(() -> mm.merge(ds, clusterDir)));
+                futures.add(pool.submit(() -> mergeOrReuse(mm, mergeSettings, ds, clusterDir)));
             }
             List<MultiMerge.Outcome> outcomes = new ArrayList<>();
             List<ClusterSummary.Row> rows = new ArrayList<>();

@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.mxflow.cluster.ClusterChoice;
 import org.mxflow.merge.AutoMultiMerge;
+import org.mxflow.merge.ClusterMergeCache;
 import org.mxflow.merge.HalfCornerResolution;
 import org.mxflow.merge.KamoFormat;
 import org.mxflow.merge.MergeDirectoryNames.Clustering;
@@ -146,9 +147,10 @@ final class MergeCommand implements Callable<Integer> {
         PrintWriter w = spec.commandLine().getOut();
         ClusterChoice.Thresholds thresholds = new ClusterChoice.Thresholds(minCompleteness, 2.0, Double.NaN, Double.NaN, Double.NaN,
                 Double.NaN, Double.NaN, maxClusters);
+        ClusterMergeCache sameClusters = new ClusterMergeCache();
         for (Clustering m : methods) {
             AutoMultiMerge.Outcome o = new AutoMultiMerge(new AutoMultiMerge.Settings(m, start, friedel, thresholds, threads,
-                    Scaler.Settings.defaults(), !noPasses, userGroup)).run(sample, inputs, data, out);
+                    Scaler.Settings.defaults(), !noPasses, userGroup), sameClusters).run(sample, inputs, data, out);
             w.println(summary(o));
         }
         w.flush();
