@@ -101,12 +101,7 @@ public final class GeometryRefiner {
             }
             boolean improved = false;
             for (int tries = 0; tries < 10; tries++) {
-                double[][] m = new double[np][np];
-                for (int a = 0; a < np; a++) {
-                    m[a] = jtj[a].clone();
-                    m[a][a] += lambda * Math.max(jtj[a][a], 1e-12);
-                }
-                double[] dp = LinearSystem.solve(m, jtr);
+                double[] dp = dampedStep(jtj, jtr, lambda);
                 if (dp == null) { lambda *= 10; continue; }
                 double[] q = p.clone();
                 for (int a = 0; a < np; a++) q[a] += dp[a];
@@ -270,5 +265,16 @@ public final class GeometryRefiner {
             if (n <= multiple * rms) kept.add(obs.get(i));
         }
         return kept;
+    }
+
+    /** The Levenberg–Marquardt step: (JᵀJ + λ·diag(JᵀJ))·dp = Jᵀr, or null where that system is singular. */
+    static double[] dampedStep(double[][] jtj, double[] jtr, double lambda) {
+        int np = jtr.length;
+        double[][] m = new double[np][np];
+        for (int a = 0; a < np; a++) {
+            m[a] = jtj[a].clone();
+            m[a][a] += lambda * Math.max(jtj[a][a], 1e-12);
+        }
+        return LinearSystem.solve(m, jtr);
     }
 }

@@ -118,12 +118,7 @@ public final class ScanVaryingRefiner {
             pr.normalEquations(p, obs, jtj, jtr);
             boolean improved = false;
             for (int tries = 0; tries < 10; tries++) {
-                double[][] a = new double[np][np];
-                for (int i = 0; i < np; i++) {
-                    a[i] = jtj[i].clone();
-                    a[i][i] += lambda * Math.max(jtj[i][i], 1e-12);
-                }
-                double[] dp = LinearSystem.solve(a, jtr);
+                double[] dp = GeometryRefiner.dampedStep(jtj, jtr, lambda);
                 if (dp == null) { lambda *= 10; continue; }
                 double[] q = p.clone();
                 for (int i = 0; i < np; i++) q[i] += dp[i];
