@@ -94,7 +94,15 @@ public final class CellGraph {
         return i;
     }
 
-    /** Integer matrices with entries −1, 0, 1 and determinant +1. */
+    /**
+     * The changes of basis this graph tries: integer matrices (row-major) with entries −1, 0, 1 and
+     * determinant +1, in a fixed order; copies, so callers may keep or change them (the indexing-
+     * ambiguity search of the merge step enumerates the same set).
+     */
+    public static List<int[]> properBasisChanges() {
+        return BASIS_CHANGES.stream().map(int[]::clone).toList();
+    }
+
     private static List<int[]> basisChanges() {
         List<int[]> out = new ArrayList<>();
         int[] m = new int[9];

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.mxflow.cell.UnitCell;
+import org.mxflow.cluster.CellGraph;
 import org.mxflow.reflection.MillerIndex;
 import org.mxflow.symmetry.ReciprocalAsu;
 import org.mxflow.symmetry.SpaceGroup;
@@ -42,17 +43,9 @@ public final class IndexingAmbiguity {
             if (r.determinant() == 1 && !groupRotations.contains(r)) groupRotations.add(r);
         }
         List<ReindexOperator> lattice = new ArrayList<>();
-        int[] m = new int[9];
-        for (int code = 0; code < 19683; code++) {
-            int c = code;
-            for (int i = 0; i < 9; i++) {
-                m[i] = c % 3 - 1;
-                c /= 3;
-            }
+        for (int[] m : CellGraph.properBasisChanges()) {
             ReindexOperator op = new ReindexOperator(m);
-            if (op.determinant() == 1 && keepsMetric(op, g, rec, lengthTol, maxDeltaDeg) && keepsCentring(op, group)) {
-                lattice.add(op);
-            }
+            if (keepsMetric(op, g, rec, lengthTol, maxDeltaDeg) && keepsCentring(op, group)) lattice.add(op);
         }
         // Cosets P·M: M2 equivalent to M1 when M2·M1⁻¹ is a rotation of the group.
         lattice.sort(Comparator.comparingInt(IndexingAmbiguity::complexity));
