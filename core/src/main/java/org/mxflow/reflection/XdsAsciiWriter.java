@@ -72,10 +72,20 @@ public final class XdsAsciiWriter {
         for (Observation o : file.observations()) {
             sb.setLength(0);
             MillerIndex m = o.hkl();
-            sb.append(String.format(Locale.ROOT, "%6d%6d%6d%11.3E%11.3E", m.h(), m.k(), m.l(), o.intensity(), o.sigma()));
+            // "%6d%6d%6d%11.3E%11.3E" and, unmerged, "%8.1f%8.1f%9.1f%8.5f%4d%4d%8.2f"
+            FixedColumns.integer(sb, m.h(), 6);
+            FixedColumns.integer(sb, m.k(), 6);
+            FixedColumns.integer(sb, m.l(), 6);
+            FixedColumns.exponent(sb, o.intensity(), 11, 3);
+            FixedColumns.exponent(sb, o.sigma(), 11, 3);
             if (!h.merged()) {
-                sb.append(String.format(Locale.ROOT, "%8.1f%8.1f%9.1f%8.5f%4d%4d%8.2f", o.xdPx(), o.ydPx(), o.zdFrame(),
-                        o.rlp(), o.peakPercent(), o.corrPercent(), o.psiDeg()));
+                FixedColumns.fixed(sb, o.xdPx(), 8, 1);
+                FixedColumns.fixed(sb, o.ydPx(), 8, 1);
+                FixedColumns.fixed(sb, o.zdFrame(), 9, 1);
+                FixedColumns.fixed(sb, o.rlp(), 8, 5);
+                FixedColumns.integer(sb, o.peakPercent(), 4);
+                FixedColumns.integer(sb, o.corrPercent(), 4);
+                FixedColumns.fixed(sb, o.psiDeg(), 8, 2);
             }
             sb.append('\n');
             w.write(sb.toString());

@@ -3,6 +3,7 @@ package org.mxflow.merge;
 import java.util.List;
 import java.util.Locale;
 import org.mxflow.cell.UnitCell;
+import org.mxflow.reflection.FixedColumns;
 import org.mxflow.reflection.MergedReflection;
 import org.mxflow.scale.DatasetScale;
 import org.mxflow.scale.ScaledObservation;
@@ -107,8 +108,16 @@ public final class XscaleText {
             sb.setLength(0);
             var h = o.original().hkl();
             double sigma = o.rejected() ? -Math.abs(o.sigma()) : o.sigma();
-            sb.append(String.format(Locale.ROOT, "%6d%6d%6d%11.3E%11.3E%8.1f%8.1f%9.1f%4d%n", h.h(), h.k(), h.l(), o.intensity(), sigma,
-                    o.original().xdPx(), o.original().ydPx(), o.original().zdFrame(), o.dataset() + 1));
+            // "%6d%6d%6d%11.3E%11.3E%8.1f%8.1f%9.1f%4d%n"
+            FixedColumns.integer(sb, h.h(), 6);
+            FixedColumns.integer(sb, h.k(), 6);
+            FixedColumns.integer(sb, h.l(), 6);
+            FixedColumns.exponent(sb, o.intensity(), 11, 3);
+            FixedColumns.exponent(sb, sigma, 11, 3);
+            FixedColumns.fixed(sb, o.original().xdPx(), 8, 1);
+            FixedColumns.fixed(sb, o.original().ydPx(), 8, 1);
+            FixedColumns.fixed(sb, o.original().zdFrame(), 9, 1);
+            FixedColumns.integer(sb, o.dataset() + 1, 4).append(System.lineSeparator());
             out.append(sb);
         }
         out.append("!END_OF_DATA\n");
@@ -128,14 +137,15 @@ public final class XscaleText {
                 .append("_refln.pdbx_I_plus\n_refln.pdbx_I_plus_sigma\n_refln.pdbx_I_minus\n_refln.pdbx_I_minus_sigma\n")
                 .append("_refln.pdbx_redundancy\n_refln.status\n");
         for (MergedReflection r : merged) {
-            sb.append(String.format(Locale.ROOT, "%d %d %d %s %s %s %s %s %s %d o%n", r.hkl().h(), r.hkl().k(), r.hkl().l(),
-                    cifNum(r.iMean()), cifNum(r.sigIMean()), cifNum(r.iPlus()), cifNum(r.sigIPlus()), cifNum(r.iMinus()),
-                    cifNum(r.sigIMinus()), r.multiplicity()));
+            // "%d %d %d %s %s %s %s %s %s %d o%n", numbers "%.2f" or "?"
+            sb.append(r.hkl().h()).append(' ').append(r.hkl().k()).append(' ').append(r.hkl().l());
+            for (double v : new double[] {r.iMean(), r.sigIMean(), r.iPlus(), r.sigIPlus(), r.iMinus(), r.sigIMinus()}) {
+                sb.append(' ');
+                if (Double.isFinite(v)) FixedColumns.fixed(sb, v, 0, 2);
+                else sb.append('?');
+            }
+            sb.append(' ').append(r.multiplicity()).append(" o").append(System.lineSeparator());
         }
         return sb.toString();
-    }
-
-    private static String cifNum(double v) {
-        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.2f", v) : "?";
     }
 }

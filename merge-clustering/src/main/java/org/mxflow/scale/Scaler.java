@@ -559,7 +559,7 @@ public final class Scaler {
          */
         private double robustOwnVariance(List<double[]> bin, double a, double ab) {
             int n = bin.size();
-            double[] q = new double[n], shape = new double[n], e2 = new double[n], m = new double[n];
+            double[] shape = new double[n], e2 = new double[n], m = new double[n];
             double mean = 0, maxRatio = 0;
             for (int j = 0; j < n; j++) {
                 double[] pt = bin.get(j);
@@ -570,20 +570,8 @@ public final class Scaler {
                 maxRatio = Math.max(maxRatio, pt[1] / shape[j]);
             }
             mean /= n;
-            if (!medianRatioExceeds(e2, m, 0, shape, q, MEDIAN_CHI2_1)) return 0;
-            double lo = 0, hi = Math.max(maxRatio, 1e-300) / MEDIAN_CHI2_1;
-            for (int it = 0; it < 60; it++) {
-                double mid = 0.5 * (lo + hi);
-                if (medianRatioExceeds(e2, m, mid, shape, q, MEDIAN_CHI2_1)) lo = mid;
-                else hi = mid;
-            }
-            return 0.5 * (lo + hi) * mean;
-        }
-
-        /** Whether the median over the bin of e²/(λ·shape + m) exceeds c (q: scratch space). */
-        private static boolean medianRatioExceeds(double[] e2, double[] m, double lambda, double[] shape, double[] q, double c) {
-            for (int j = 0; j < q.length; j++) q[j] = e2[j] / Math.max(lambda * shape[j] + m[j], 1e-300);
-            return Median.exceeds(q, c);
+            if (!RatioMedianBisection.medianExceeds(e2, m, shape, MEDIAN_CHI2_1, 0)) return 0;
+            return RatioMedianBisection.solve(e2, m, shape, MEDIAN_CHI2_1, Math.max(maxRatio, 1e-300) / MEDIAN_CHI2_1, 60) * mean;
         }
 
         /** Rejects at most one misfit per reflection (the worst) this cycle; returns how many. */
