@@ -118,10 +118,11 @@ public record MtzFile(String title, UnitCell cell, String spaceGroupName, int sp
 
     /** Smallest and largest 1/d² (Å⁻²) of the reflections, computed with the global cell (what RESO records). */
     public double[] inverseDSquaredRange() {
+        double[] gStar = cell.reciprocalMetric(); // once, not per reflection
         double lo = Double.POSITIVE_INFINITY, hi = 0;
         int n = reflectionCount(), stride = columns.size();
         for (int r = 0; r < n; r++) {
-            double s = cell.oneOverDSquared((int) data[r * stride], (int) data[r * stride + 1], (int) data[r * stride + 2]);
+            double s = UnitCell.oneOverDSquared(gStar, (int) data[r * stride], (int) data[r * stride + 1], (int) data[r * stride + 2]);
             lo = Math.min(lo, s);
             hi = Math.max(hi, s);
         }

@@ -295,14 +295,15 @@ public final class SpaceGroupDecision {
                                   Map<MillerIndex, double[]> firstTwo, double minBinIOverSigma) {
         List<double[]> rows = new ArrayList<>(); // {s, I, σ, index}
         List<MillerIndex> keys = new ArrayList<>();
+        double[] gStar = cell.reciprocalMetric();
         for (Observation o : wedge) {
             if (!(o.sigma() > 0) || o.hkl().isOrigin()) continue;
-            rows.add(new double[] {cell.oneOverDSquared(o.hkl().h(), o.hkl().k(), o.hkl().l()), o.intensity(), o.sigma(), keys.size()});
+            rows.add(new double[] {UnitCell.oneOverDSquared(gStar, o.hkl().h(), o.hkl().k(), o.hkl().l()), o.intensity(), o.sigma(), keys.size()});
             keys.add(p1Key(o.hkl()));
         }
         if (rows.size() < NORMALISATION_BINS * 5) return;
         rows.sort(Comparator.comparingDouble(r -> r[0]));
-        Map<MillerIndex, double[]> own = new TreeMap<>();
+        Map<MillerIndex, double[]> own = new HashMap<>(); // each key once per wedge: order does not matter
         for (int b = 0; b < NORMALISATION_BINS; b++) {
             int from = b * rows.size() / NORMALISATION_BINS, to = (b + 1) * rows.size() / NORMALISATION_BINS;
             double mean = 0, iOverSigma = 0;

@@ -43,9 +43,10 @@ public record WilsonPlot(double a, double bA2, double correlation, List<Shell> s
 
     /** Wilson B from shells of equal width in 1/d² between dLowA and the data's high-resolution limit. */
     public static WilsonPlot fit(List<MergedReflection> reflections, SpaceGroup sg, UnitCell cell, double dLowA, int shellCount) {
+        double[] gStar = cell.reciprocalMetric(); // once, not per reflection
         double sLo = 1 / (dLowA * dLowA), sHi = 0;
         for (MergedReflection r : reflections) {
-            sHi = Math.max(sHi, cell.oneOverDSquared(r.hkl().h(), r.hkl().k(), r.hkl().l()));
+            sHi = Math.max(sHi, UnitCell.oneOverDSquared(gStar, r.hkl().h(), r.hkl().k(), r.hkl().l()));
         }
         if (sHi <= sLo) {
             throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
@@ -55,7 +56,7 @@ public record WilsonPlot(double a, double bA2, double correlation, List<Shell> s
         int[] n = new int[shellCount];
         double step = (sHi - sLo) / shellCount;
         for (MergedReflection r : reflections) {
-            double s = cell.oneOverDSquared(r.hkl().h(), r.hkl().k(), r.hkl().l());
+            double s = UnitCell.oneOverDSquared(gStar, r.hkl().h(), r.hkl().k(), r.hkl().l());
             if (s < sLo || Double.isNaN(r.iMean())) {
                 continue;
             }
