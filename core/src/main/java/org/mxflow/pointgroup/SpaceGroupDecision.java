@@ -109,11 +109,8 @@ public final class SpaceGroupDecision {
     /** As {@link #decide(List, UnitCell, SpaceGroup)} with the given scoring settings. */
     public static Result decide(List<List<Observation>> wedges, UnitCell cell, SpaceGroup highest, Settings settings) {
         // 1. Normalised intensities per wedge, merged in P1 with Friedel mates together.
-        Map<MillerIndex, double[]> merged = new TreeMap<>(); // key → {Σw, ΣwE², n}
-        Map<MillerIndex, double[]> firstTwo = new HashMap<>(); // key → {E² first, E² second (NaN)}
-        for (List<Observation> wedge : wedges) {
-            normalise(wedge, cell, merged, firstTwo, settings.minBinIOverSigma());
-        }
+        P1Merge p1 = P1Merge.of(wedges, cell, settings.minBinIOverSigma());
+        Map<MillerIndex, double[]> merged = p1.merged(), firstTwo = p1.firstTwo();
         if (merged.isEmpty()) {
             throw new IllegalArgumentException("symmetry decision: no observation with σ > 0 in " + wedges.size() + " wedges");
         }
@@ -214,9 +211,7 @@ public final class SpaceGroupDecision {
      * @param group  the merging space group
      */
     public static Result screwAxes(List<List<Observation>> wedges, UnitCell cell, SpaceGroup group) {
-        Map<MillerIndex, double[]> merged = new TreeMap<>();
-        Map<MillerIndex, double[]> firstTwo = new HashMap<>();
-        for (List<Observation> wedge : wedges) normalise(wedge, cell, merged, firstTwo, Settings.MERGE.minBinIOverSigma());
+        Map<MillerIndex, double[]> merged = P1Merge.of(wedges, cell, Settings.MERGE.minBinIOverSigma()).merged();
         StringBuilder log = new StringBuilder();
         log.append(String.format(Locale.ROOT, "screw axes from %d datasets, %d unique reflections in P1; Laue group fixed: %s (from %s)%n",
                 wedges.size(), merged.size(), group.pointGroup().symbol(), group.hermannMauguin()));
@@ -270,9 +265,7 @@ public final class SpaceGroupDecision {
      */
     public static double[] axialLogLikelihoods(List<List<Observation>> wedges, UnitCell cell, List<SpaceGroup> candidates,
                                                Settings settings) {
-        Map<MillerIndex, double[]> merged = new TreeMap<>();
-        Map<MillerIndex, double[]> firstTwo = new HashMap<>();
-        for (List<Observation> wedge : wedges) normalise(wedge, cell, merged, firstTwo, settings.minBinIOverSigma());
+        Map<MillerIndex, double[]> merged = P1Merge.of(wedges, cell, settings.minBinIOverSigma()).merged();
         double[] out = new double[candidates.size()];
         for (int i = 0; i < out.length; i++) out[i] = axialLogLikelihood(merged, candidates.get(i));
         return out;
@@ -288,6 +281,19 @@ public final class SpaceGroupDecision {
             l += sg.isSystematicallyAbsent(h) ? logAbsent(e2, s) : logPresent(e2, s);
         }
         return l;
+    }
+
+    /**
+     * Normalised intensities of all wedges merged in P1 (Friedel mates together): merged is key →
+     * {Σw, ΣwE², n} in index order, firstTwo key → {E² of the first wedge, of the second (NaN)}.
+     */
+    private record P1Merge(java.util.SortedMap<MillerIndex, double[]> merged, Map<MillerIndex, double[]> firstTwo) {
+        static P1Merge of(List<List<Observation>> wedges, UnitCell cell, double minBinIOverSigma) {
+            // Summed in a HashMap (each key once per wedge, so the order of sums is the wedges' order) and sorted once.
+            Map<MillerIndex, double[]> merged = new HashMap<>(), firstTwo = new HashMap<>();
+            for (List<Observation> wedge : wedges) normalise(wedge, cell, merged, firstTwo, minBinIOverSigma);
+            return new P1Merge(new TreeMap<>(merged), firstTwo);
+        }
     }
 
     /** E² = I/⟨I⟩ in equal-count resolution bins of this wedge, added to the P1 sums. */

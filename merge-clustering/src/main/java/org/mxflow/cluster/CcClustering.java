@@ -54,11 +54,14 @@ public final class CcClustering {
         /** Mean and minimum pairwise CC inside cluster k (CCmean, CCmin of cc_cluster_summary.dat). */
         public double[] meanAndMinimumCc(int clusterNumber) {
             int[] leaves = tree.members(clusterNumber);
+            double[][] table = ccTable(leaves);
             double sum = 0, min = Double.POSITIVE_INFINITY;
             int n = 0;
             for (int a = 0; a < leaves.length; a++) {
                 for (int b = a + 1; b < leaves.length; b++) {
-                    double cc = cc(used.get(leaves[a]), used.get(leaves[b]));
+                    int i = Math.min(used.get(leaves[a]), used.get(leaves[b])), j = Math.max(used.get(leaves[a]), used.get(leaves[b]));
+                    double cc = table[i][j];
+                    if (Double.isNaN(cc) && !hasPair(i, j)) throw new IllegalArgumentException("no pair " + i + "," + j);
                     sum += cc;
                     min = Math.min(min, cc);
                     n++;
@@ -94,6 +97,23 @@ public final class CcClustering {
                         .append(String.join(" ", java.util.Arrays.stream(ids).mapToObj(Integer::toString).toList())).append('\n');
             }
             return sb.toString();
+        }
+
+        /** CCs by input numbers (NaN where no pair), one pass over the pairs instead of a search per pair. */
+        private double[][] ccTable(int[] leaves) {
+            int size = 0;
+            for (int leaf : leaves) size = Math.max(size, used.get(leaf) + 1);
+            double[][] table = new double[size][size];
+            for (double[] row : table) java.util.Arrays.fill(row, Double.NaN);
+            for (int k = pairs.size() - 1; k >= 0; k--) { // backwards: the first listed wins, as in cc(i, j)
+                PairCc p = pairs.get(k);
+                if (p.i() >= 0 && p.i() < size && p.j() < size) table[p.i()][p.j()] = p.cc();
+            }
+            return table;
+        }
+
+        private boolean hasPair(int i, int j) {
+            return pairs.stream().anyMatch(p -> p.i() == i && p.j() == j);
         }
 
         /** CC between input datasets i and j (0-based). */

@@ -498,11 +498,7 @@ public final class Scaler {
             clearOwn(d);
             int nBins = 10;
             if (pts.size() < 20 * nBins) return;
-            double[] byOthers = new double[pts.size()];
-            for (int j = 0; j < byOthers.length; j++) byOthers[j] = pts.get(j)[0];
-            List<double[]> sorted = new ArrayList<>(pts.size());
-            for (int j : StableOrder.of(byOthers)) sorted.add(pts.get(j));
-            pts = sorted;
+            pts.sort((x, y) -> Double.compare(x[0], y[0]));
             double a = emA[d], ab = emA[d] * emB[d];
             // The shape of the variance inside a bin comes from the current model; three rounds settle it.
             for (int round = 0; round < 3; round++) {
