@@ -59,7 +59,13 @@ public final class AutoMultiMerge {
      *                    screw axes; null: the inputs' majority label, screw axes decided per run
      */
     public record Settings(Clustering clustering, double dStartA, Boolean friedelsLaw, ClusterChoice.Thresholds thresholds,
-                           int threads, Scaler.Settings scaler, boolean passes, SpaceGroup userSpaceGroup) {
+                           int threads, Scaler.Settings scaler, boolean passes, SpaceGroup userSpaceGroup, boolean deltaCcHalf) {
+        /** Without KAMO's optional delta_cc1/2 rejection (its default). */
+        public Settings(Clustering clustering, double dStartA, Boolean friedelsLaw, ClusterChoice.Thresholds thresholds,
+                        int threads, Scaler.Settings scaler, boolean passes, SpaceGroup userSpaceGroup) {
+            this(clustering, dStartA, friedelsLaw, thresholds, threads, scaler, passes, userSpaceGroup, false);
+        }
+
         /** Symmetry from the inputs (no user space group). */
         public Settings(Clustering clustering, double dStartA, Boolean friedelsLaw, ClusterChoice.Thresholds thresholds,
                         int threads, Scaler.Settings scaler, boolean passes) {
@@ -356,7 +362,7 @@ public final class AutoMultiMerge {
         }
 
         MultiMerge.Settings mergeSettings = new MultiMerge.Settings(group, Double.NaN, dMinA, settings.friedelsLaw(), settings.scaler(),
-                settings.userSpaceGroup() == null);
+                settings.userSpaceGroup() == null, settings.deltaCcHalf());
         MultiMerge mm = new MultiMerge(mergeSettings);
         List<Integer> numbers = new ArrayList<>();
         List<Future<MultiMerge.Outcome>> futures = new ArrayList<>();

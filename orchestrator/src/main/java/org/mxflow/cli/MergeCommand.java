@@ -73,6 +73,10 @@ final class MergeCommand implements Callable<Integer> {
     @Option(names = "--no-passes", description = "Merge only at the start resolution (no CC½ resolution passes).")
     boolean noPasses;
 
+    @Option(names = "--delta-cc-half", description = "After run_02 also remove datasets by KAMO's optional delta_cc1/2 test "
+            + "(leave each out; remove the one whose omission raises CC1/2 x unique reflections most; repeat). Off by default, as in KAMO.")
+    boolean deltaCcHalf;
+
     @Option(names = "--space-group", paramLabel = "SG", description = "The space group to merge in and write, as given "
             + "(\"P 21 21 21\", P212121 or 19): inputs of its point group are relabelled, screw axes are not decided from the data. "
             + "Default: from the inputs.")
@@ -150,7 +154,7 @@ final class MergeCommand implements Callable<Integer> {
         ClusterMergeCache sameClusters = new ClusterMergeCache();
         for (Clustering m : methods) {
             AutoMultiMerge.Outcome o = new AutoMultiMerge(new AutoMultiMerge.Settings(m, start, friedel, thresholds, threads,
-                    Scaler.Settings.defaults(), !noPasses, userGroup), sameClusters).run(sample, inputs, data, out);
+                    Scaler.Settings.defaults(), !noPasses, userGroup, deltaCcHalf), sameClusters).run(sample, inputs, data, out);
             w.println(summary(o));
         }
         w.flush();

@@ -68,6 +68,51 @@ class MergeCommandTest {
     }
 
     @Test
+    void deltaCcHalfOptionRemovesTheWedgeThatIsHalfAnotherCrystal(@TempDir Path tmp) throws Exception {
+        // Six wedges as above, but pin04 measures half this crystal and half an unrelated one (truth seed 4).
+        SpaceGroup sg = SpaceGroups.byNumber(19);
+        UnitCell cell = new UnitCell(60, 70, 80, 90, 90, 90);
+        Map<MillerIndex, Double> truth = SimulatedWedges.truth(sg, cell, 3.5, 20, 3), other = SimulatedWedges.truth(sg, cell, 3.5, 20, 4);
+        Map<MillerIndex, Double> mixed = new java.util.HashMap<>();
+        truth.forEach((h, v) -> mixed.put(h, 0.5 * v + 0.5 * other.get(h)));
+        List<String> files = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            SimulatedWedges.Wedge w = new SimulatedWedges.Wedge(cell, 30.0 * i, 20, 0.5, 1.0, 0, 0, 10, 0.05, Set.of(),
+                    ReindexOperator.identity(), 900 + i);
+            Path p = tmp.resolve("proc/pin0" + i + "/data01/XDS_ASCII.HKL");
+            Files.createDirectories(p.getParent());
+            XdsAsciiWriter.write(SimulatedWedges.wedge(i == 4 ? mixed : truth, sg, w, 3.5, 1.0), p);
+            files.add(p.toString());
+        }
+        for (boolean option : new boolean[] {false, true}) {
+            Path out = tmp.resolve(option ? "with" : "without");
+            List<String> args = new ArrayList<>(List.of("merge", "-o", out.toString(), "--sample", "s", "--clustering", "blend",
+                    "--no-passes", "--max-clusters", "1"));
+            if (option) args.add("--delta-cc-half");
+            args.addAll(files);
+            CommandLine cl = MxflowCommand.newCommandLine();
+            cl.setOut(new PrintWriter(new StringWriter()));
+            assertThat(cl.execute(args.toArray(String[]::new))).isZero();
+            String logs;
+            try (var walk = Files.walk(out)) {
+                logs = walk.filter(f -> f.getFileName().toString().equals("merge.log")).map(f -> {
+                    try {
+                        return Files.readString(f);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }).reduce("", String::concat);
+            }
+            if (option) {
+                assertThat(logs).containsPattern("delta_cc1/2: without \\S*pin04\\S* CC1/2");
+                assertThat(logs).doesNotContainPattern("delta_cc1/2: without \\S*pin0[01235]");
+            } else {
+                assertThat(logs).doesNotContain("delta_cc1/2");
+            }
+        }
+    }
+
+    @Test
     void aMissingInputIsOneErrorLineNamingIt(@TempDir Path tmp) {
         StringWriter err = new StringWriter();
         CommandLine cl = MxflowCommand.newCommandLine();
