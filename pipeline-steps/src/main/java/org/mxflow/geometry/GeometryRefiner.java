@@ -5,6 +5,7 @@ import static org.mxflow.geometry.LevenbergMarquardt.dot;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleFunction;
 import org.mxflow.cell.UnitCell;
 
 /**
@@ -64,11 +65,21 @@ public final class GeometryRefiner {
         }
         Experiment e = model.experiment(p);
         CrystalModel c = model.crystal(p);
+        double[] rmsd = rmsds(e, phi -> c, obs);
+        return new Result(e, c, List.copyOf(obs), rejected, rmsd[0], rmsd[1], rmsd[2]);
+    }
+
+    /**
+     * RMS deviations {x px, y px, φ degrees} of the observations from their predictions with the
+     * crystal of their observed φ (the same crystal throughout for a static model); an observation
+     * that no longer diffracts is left out.
+     */
+    static double[] rmsds(Experiment e, DoubleFunction<CrystalModel> crystalAtPhiDeg, List<IndexedObservation> obs) {
         double sx = 0, sy = 0, sp = 0;
         int n = 0;
         for (IndexedObservation o : obs) {
             double phiObs = e.goniometer().phiDeg(o.zFrame());
-            RotationGeometry.PredictedSpot s = RotationGeometry.predictNear(e, c, o.h(), o.k(), o.l(), phiObs);
+            RotationGeometry.PredictedSpot s = RotationGeometry.predictNear(e, crystalAtPhiDeg.apply(phiObs), o.h(), o.k(), o.l(), phiObs);
             if (s == null) continue;
             sx += sq(s.xPx() - o.xPx());
             sy += sq(s.yPx() - o.yPx());
@@ -76,7 +87,7 @@ public final class GeometryRefiner {
             n++;
         }
         n = Math.max(n, 1);
-        return new Result(e, c, List.copyOf(obs), rejected, Math.sqrt(sx / n), Math.sqrt(sy / n), Math.sqrt(sp / n));
+        return new double[] {Math.sqrt(sx / n), Math.sqrt(sy / n), Math.sqrt(sp / n)};
     }
 
     /** The least-squares problem over the given observations: residuals, and the Jacobian by forward differences. */

@@ -86,25 +86,15 @@ public final class ScanVaryingRefiner {
         for (int i = 0; i <= frames; i++) boundaries.add(problem.crystalAt(p, gon.phiDeg(firstFrame - 1 + i)).a());
         ScanVaryingCrystal sv = new ScanVaryingCrystal(phiA, gon.phiWidthDeg(), boundaries);
 
-        double sx = 0, sy = 0, sp = 0;
-        int n = 0;
-        for (IndexedObservation o : obs) {
-            double phiObs = gon.phiDeg(o.zFrame());
-            RotationGeometry.PredictedSpot s = RotationGeometry.predictNear(exp, problem.crystalAt(p, phiObs), o.h(), o.k(), o.l(), phiObs);
-            if (s == null) continue;
-            sx += (s.xPx() - o.xPx()) * (s.xPx() - o.xPx());
-            sy += (s.yPx() - o.yPx()) * (s.yPx() - o.yPx());
-            sp += (s.phiDeg() - phiObs) * (s.phiDeg() - phiObs);
-            n++;
-        }
-        n = Math.max(n, 1);
+        double[] pFinal = p;
+        double[] rmsd = GeometryRefiner.rmsds(exp, phi -> problem.crystalAt(pFinal, phi), obs);
         double[][] rot = new double[nk][3];
         List<UnitCell> cells = new ArrayList<>(nk);
         for (int k = 0; k < nk; k++) {
             for (int j = 0; j < 3; j++) rot[k][j] = Math.toDegrees(p[k * m + j]);
             cells.add(CellParameters.cell(p, k * m + 3, settings.family()));
         }
-        return new Result(sv, List.copyOf(obs), rejected, Math.sqrt(sx / n), Math.sqrt(sy / n), Math.sqrt(sp / n),
+        return new Result(sv, List.copyOf(obs), rejected, rmsd[0], rmsd[1], rmsd[2],
                 smoother.knots.clone(), rot, List.copyOf(cells));
     }
 
