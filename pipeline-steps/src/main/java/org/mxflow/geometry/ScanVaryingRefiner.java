@@ -17,9 +17,9 @@ import org.mxflow.cell.UnitCell;
  * and Δφ scaled by xySigma/phiSigma as {@link GeometryRefiner}. Differences between neighbouring
  * knots are restrained (Gaussian prior of {@link Settings#rotationStepSigmaDeg()} and
  * {@link Settings#cellStepSigmaFraction()} per interval), which keeps sparse stretches of a sweep
- * from wandering. Levenberg–Marquardt ({@link LevenbergMarquardt}, as the static refiner) with the Jacobian by the chain rule: the derivatives of one
- * observation with respect to its local (smoothed) parameters, by forward differences, times the
- * knots' weights.
+ * from wandering. {@link LevenbergMarquardt}, as the static refiner, with the Jacobian by the chain
+ * rule: the derivatives of one observation with respect to its local (smoothed) parameters, by
+ * forward differences, times the knots' weights.
  */
 public final class ScanVaryingRefiner {
 
