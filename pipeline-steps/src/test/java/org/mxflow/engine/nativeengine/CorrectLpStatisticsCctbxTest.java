@@ -26,7 +26,7 @@ import org.mxflow.symmetry.SpaceGroups;
  * unfiltered). Counts must agree exactly, R-factors and ⟨I/σ⟩ closely (cctbx's I/σ of merged
  * reflections weights slightly differently).
  */
-class ShellTableCctbxTest {
+class CorrectLpStatisticsCctbxTest {
 
     static final Path DIR = Path.of("src/test/resources/engine");
 
