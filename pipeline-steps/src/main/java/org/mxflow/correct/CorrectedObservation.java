@@ -1,5 +1,8 @@
 package org.mxflow.correct;
 
+import org.mxflow.reflection.MillerIndex;
+import org.mxflow.reflection.Observation;
+
 /**
  * One observation after Lorentz–polarisation (and partiality) correction, indices in the
  * current setting; what XDS_ASCII.HKL carries plus its resolution and rotation angle.
@@ -18,6 +21,11 @@ public record CorrectedObservation(int h, int k, int l, double intensity, double
 
     public CorrectedObservation withIntensity(double i, double s) {
         return new CorrectedObservation(h, k, l, i, s, xPx, yPx, zFrame, rlp, peakPct, corrPct, psiDeg, dA, phiDeg);
+    }
+
+    /** The XDS_ASCII.HKL record of this observation (core's type, as the statistics and writers take it). */
+    public Observation toObservation() {
+        return new Observation(new MillerIndex(h, k, l), intensity, sigma, xPx, yPx, zFrame, rlp, peakPct, corrPct, psiDeg);
     }
 
     public CorrectedObservation reindexed(int nh, int nk, int nl) {

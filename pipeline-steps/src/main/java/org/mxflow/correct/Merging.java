@@ -48,17 +48,4 @@ final class Merging {
         }
         return new double[] {swi / sw, Math.sqrt(1 / sw)};
     }
-
-    /** Pearson correlation of paired values; NaN with fewer than 3 pairs or no variance. */
-    static double pearson(double[] x, double[] y, int n) {
-        if (n < 3) return Double.NaN;
-        double sx = 0, sy = 0;
-        for (int i = 0; i < n; i++) { sx += x[i]; sy += y[i]; }
-        double mx = sx / n, my = sy / n, sxx = 0, syy = 0, sxy = 0;
-        for (int i = 0; i < n; i++) {
-            double dx = x[i] - mx, dy = y[i] - my;
-            sxx += dx * dx; syy += dy * dy; sxy += dx * dy;
-        }
-        return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : Double.NaN;
-    }
 }

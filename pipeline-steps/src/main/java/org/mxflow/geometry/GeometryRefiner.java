@@ -1,8 +1,11 @@
 package org.mxflow.geometry;
 
+import static org.mxflow.geometry.LevenbergMarquardt.dot;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoubleFunction;
 import org.mxflow.cell.UnitCell;
 
 /**
@@ -53,7 +56,7 @@ public final class GeometryRefiner {
         List<IndexedObservation> obs = new ArrayList<>(obs0);
         int rejected = 0;
         for (int round = 0; round < 3; round++) {
-            p = levenbergMarquardt(model, p, obs);
+            p = LevenbergMarquardt.minimise(problem(model, obs), p, settings.maxIterations());
             double[] r = residuals(model, p, obs);
             List<IndexedObservation> kept = GeometryRefiner.inliers(r, obs, settings.outlierRmsMultiple());
             if (kept.size() == obs.size() || kept.size() < 10) break;
@@ -62,11 +65,21 @@ public final class GeometryRefiner {
         }
         Experiment e = model.experiment(p);
         CrystalModel c = model.crystal(p);
+        double[] rmsd = rmsds(e, phi -> c, obs);
+        return new Result(e, c, List.copyOf(obs), rejected, rmsd[0], rmsd[1], rmsd[2]);
+    }
+
+    /**
+     * RMS deviations {x px, y px, φ degrees} of the observations from their predictions with the
+     * crystal of their observed φ (the same crystal throughout for a static model); an observation
+     * that no longer diffracts is left out.
+     */
+    static double[] rmsds(Experiment e, DoubleFunction<CrystalModel> crystalAtPhiDeg, List<IndexedObservation> obs) {
         double sx = 0, sy = 0, sp = 0;
         int n = 0;
         for (IndexedObservation o : obs) {
             double phiObs = e.goniometer().phiDeg(o.zFrame());
-            RotationGeometry.PredictedSpot s = RotationGeometry.predictNear(e, c, o.h(), o.k(), o.l(), phiObs);
+            RotationGeometry.PredictedSpot s = RotationGeometry.predictNear(e, crystalAtPhiDeg.apply(phiObs), o.h(), o.k(), o.l(), phiObs);
             if (s == null) continue;
             sx += sq(s.xPx() - o.xPx());
             sy += sq(s.yPx() - o.yPx());
@@ -74,58 +87,33 @@ public final class GeometryRefiner {
             n++;
         }
         n = Math.max(n, 1);
-        return new Result(e, c, List.copyOf(obs), rejected, Math.sqrt(sx / n), Math.sqrt(sy / n), Math.sqrt(sp / n));
+        return new double[] {Math.sqrt(sx / n), Math.sqrt(sy / n), Math.sqrt(sp / n)};
     }
 
-    private double[] levenbergMarquardt(Model model, double[] p0, List<IndexedObservation> obs) {
-        double[] p = p0.clone();
-        double[] r = residuals(model, p, obs);
-        double cost = dot(r, r);
-        double lambda = 1e-3;
-        int np = p.length;
-        for (int it = 0; it < settings.maxIterations(); it++) {
-            double[][] jac = new double[np][];
-            for (int j = 0; j < np; j++) {
-                double[] q = p.clone();
-                double h = model.step(j);
-                q[j] += h;
-                double[] rq = residuals(model, q, obs);
-                for (int i = 0; i < rq.length; i++) rq[i] = (rq[i] - r[i]) / h;
-                jac[j] = rq;
-            }
-            double[][] jtj = new double[np][np];
-            double[] jtr = new double[np];
-            for (int a = 0; a < np; a++) {
-                for (int b = a; b < np; b++) jtj[a][b] = jtj[b][a] = dot(jac[a], jac[b]);
-                jtr[a] = -dot(jac[a], r);
-            }
-            boolean improved = false;
-            for (int tries = 0; tries < 10; tries++) {
-                double[] dp = dampedStep(jtj, jtr, lambda);
-                if (dp == null) { lambda *= 10; continue; }
-                double[] q = p.clone();
-                for (int a = 0; a < np; a++) q[a] += dp[a];
-                double[] rq;
-                try {
-                    rq = residuals(model, q, obs);
-                } catch (IllegalArgumentException e) { // e.g. an impossible cell
-                    lambda *= 10;
-                    continue;
+    /** The least-squares problem over the given observations: residuals, and the Jacobian by forward differences. */
+    private LevenbergMarquardt.Problem problem(Model model, List<IndexedObservation> obs) {
+        return new LevenbergMarquardt.Problem() {
+            @Override
+            public double[] residuals(double[] p) { return GeometryRefiner.this.residuals(model, p, obs); }
+
+            @Override
+            public void normalEquations(double[] p, double[] r, double[][] jtj, double[] jtr) {
+                int np = p.length;
+                double[][] jac = new double[np][];
+                for (int j = 0; j < np; j++) {
+                    double[] q = p.clone();
+                    double h = model.step(j);
+                    q[j] += h;
+                    double[] rq = residuals(q);
+                    for (int i = 0; i < rq.length; i++) rq[i] = (rq[i] - r[i]) / h;
+                    jac[j] = rq;
                 }
-                double c2 = dot(rq, rq);
-                if (c2 < cost) {
-                    double gain = (cost - c2) / cost;
-                    p = q; r = rq; cost = c2;
-                    lambda = Math.max(lambda / 10, 1e-9);
-                    improved = true;
-                    if (gain < 1e-7) return p;
-                    break;
+                for (int a = 0; a < np; a++) {
+                    for (int b = a; b < np; b++) jtj[a][b] = jtj[b][a] = dot(jac[a], jac[b]);
+                    jtr[a] = -dot(jac[a], r);
                 }
-                lambda *= 10;
             }
-            if (!improved) break;
-        }
-        return p;
+        };
     }
 
     private double[] residuals(Model model, double[] p, List<IndexedObservation> obs) {
@@ -243,12 +231,6 @@ public final class GeometryRefiner {
         return x;
     }
 
-    private static double dot(double[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) s += a[i] * b[i];
-        return s;
-    }
-
     private static double sq(double x) { return x * x; }
 
     /**
@@ -265,16 +247,5 @@ public final class GeometryRefiner {
             if (n <= multiple * rms) kept.add(obs.get(i));
         }
         return kept;
-    }
-
-    /** The Levenberg–Marquardt step: (JᵀJ + λ·diag(JᵀJ))·dp = Jᵀr, or null where that system is singular. */
-    static double[] dampedStep(double[][] jtj, double[] jtr, double lambda) {
-        int np = jtr.length;
-        double[][] m = new double[np][np];
-        for (int a = 0; a < np; a++) {
-            m[a] = jtj[a].clone();
-            m[a][a] += lambda * Math.max(jtj[a][a], 1e-12);
-        }
-        return LinearSystem.solve(m, jtr);
     }
 }

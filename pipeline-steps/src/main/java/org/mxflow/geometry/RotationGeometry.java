@@ -81,14 +81,22 @@ public final class RotationGeometry {
         Vec3 s0 = exp.beam().s0();
         double[] phis = diffractingAnglesRad(r0, s0, axis);
         if (phis.length == 0) return null;
+        return at(exp, r0, h, k, l, nearestAngleDeg(phis, nearPhiDeg));
+    }
+
+    /**
+     * Of the angles (radians), each wrapped by multiples of 360° towards {@code nearDeg}, the one
+     * nearest to it, in degrees; NaN when there are none.
+     */
+    public static double nearestAngleDeg(double[] anglesRad, double nearDeg) {
         double best = Double.NaN, bestDiff = Double.POSITIVE_INFINITY;
-        for (double p : phis) {
+        for (double p : anglesRad) {
             double deg = Math.toDegrees(p);
-            deg += 360 * Math.rint((nearPhiDeg - deg) / 360);
-            double diff = Math.abs(deg - nearPhiDeg);
+            deg += 360 * Math.rint((nearDeg - deg) / 360);
+            double diff = Math.abs(deg - nearDeg);
             if (diff < bestDiff) { bestDiff = diff; best = deg; }
         }
-        return at(exp, r0, h, k, l, best);
+        return best;
     }
 
     /** All predictions of reflection h with φ inside [phiMinDeg, phiMaxDeg). */

@@ -1,6 +1,7 @@
 package org.mxflow.geometry;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.mxflow.cell.UnitCell;
 
@@ -16,9 +17,9 @@ import org.mxflow.cell.UnitCell;
  * and Δφ scaled by xySigma/phiSigma as {@link GeometryRefiner}. Differences between neighbouring
  * knots are restrained (Gaussian prior of {@link Settings#rotationStepSigmaDeg()} and
  * {@link Settings#cellStepSigmaFraction()} per interval), which keeps sparse stretches of a sweep
- * from wandering. Levenberg–Marquardt with the Jacobian by the chain rule: the derivatives of one
- * observation with respect to its local (smoothed) parameters, by forward differences, times the
- * knots' weights.
+ * from wandering. {@link LevenbergMarquardt}, as the static refiner, with the Jacobian by the chain
+ * rule: the derivatives of one observation with respect to its local (smoothed) parameters, by
+ * forward differences, times the knots' weights.
  */
 public final class ScanVaryingRefiner {
 
@@ -71,7 +72,7 @@ public final class ScanVaryingRefiner {
         List<IndexedObservation> obs = new ArrayList<>(obs0);
         int rejected = 0;
         for (int round = 0; round < 3; round++) {
-            p = levenbergMarquardt(problem, p, obs);
+            p = LevenbergMarquardt.minimise(problem.over(obs), p, settings.maxIterations());
             double[] r = problem.dataResiduals(p, obs);
             List<IndexedObservation> kept = GeometryRefiner.inliers(r, obs, settings.outlierRmsMultiple());
             if (kept.size() == obs.size() || kept.size() < 10) break;
@@ -85,64 +86,16 @@ public final class ScanVaryingRefiner {
         for (int i = 0; i <= frames; i++) boundaries.add(problem.crystalAt(p, gon.phiDeg(firstFrame - 1 + i)).a());
         ScanVaryingCrystal sv = new ScanVaryingCrystal(phiA, gon.phiWidthDeg(), boundaries);
 
-        double sx = 0, sy = 0, sp = 0;
-        int n = 0;
-        for (IndexedObservation o : obs) {
-            double phiObs = gon.phiDeg(o.zFrame());
-            RotationGeometry.PredictedSpot s = RotationGeometry.predictNear(exp, problem.crystalAt(p, phiObs), o.h(), o.k(), o.l(), phiObs);
-            if (s == null) continue;
-            sx += (s.xPx() - o.xPx()) * (s.xPx() - o.xPx());
-            sy += (s.yPx() - o.yPx()) * (s.yPx() - o.yPx());
-            sp += (s.phiDeg() - phiObs) * (s.phiDeg() - phiObs);
-            n++;
-        }
-        n = Math.max(n, 1);
+        double[] pFinal = p;
+        double[] rmsd = GeometryRefiner.rmsds(exp, phi -> problem.crystalAt(pFinal, phi), obs);
         double[][] rot = new double[nk][3];
         List<UnitCell> cells = new ArrayList<>(nk);
         for (int k = 0; k < nk; k++) {
             for (int j = 0; j < 3; j++) rot[k][j] = Math.toDegrees(p[k * m + j]);
             cells.add(CellParameters.cell(p, k * m + 3, settings.family()));
         }
-        return new Result(sv, List.copyOf(obs), rejected, Math.sqrt(sx / n), Math.sqrt(sy / n), Math.sqrt(sp / n),
+        return new Result(sv, List.copyOf(obs), rejected, rmsd[0], rmsd[1], rmsd[2],
                 smoother.knots.clone(), rot, List.copyOf(cells));
-    }
-
-    private double[] levenbergMarquardt(Problem pr, double[] p0, List<IndexedObservation> obs) {
-        double[] p = p0.clone();
-        double cost = pr.cost(p, obs);
-        double lambda = 1e-3;
-        int np = p.length;
-        for (int it = 0; it < settings.maxIterations(); it++) {
-            double[][] jtj = new double[np][np];
-            double[] jtr = new double[np];
-            pr.normalEquations(p, obs, jtj, jtr);
-            boolean improved = false;
-            for (int tries = 0; tries < 10; tries++) {
-                double[] dp = GeometryRefiner.dampedStep(jtj, jtr, lambda);
-                if (dp == null) { lambda *= 10; continue; }
-                double[] q = p.clone();
-                for (int i = 0; i < np; i++) q[i] += dp[i];
-                double c2;
-                try {
-                    c2 = pr.cost(q, obs);
-                } catch (IllegalArgumentException e) { // an impossible cell on the way
-                    lambda *= 10;
-                    continue;
-                }
-                if (c2 < cost) {
-                    double gain = (cost - c2) / cost;
-                    p = q;
-                    cost = c2;
-                    lambda = Math.max(lambda / 10, 1e-9);
-                    improved = true;
-                    if (gain < 1e-7) return p;
-                    break;
-                }
-                lambda *= 10;
-            }
-            if (!improved) break;
-        }
-        return p;
     }
 
     /** Knots and Gaussian weights in φ (DIALS's GaussianSmoother layout). */
@@ -174,7 +127,7 @@ public final class ScanVaryingRefiner {
                 s += w[k];
             }
             if (!(s > 0)) { // far outside: the nearest knot
-                java.util.Arrays.fill(w, 0);
+                Arrays.fill(w, 0);
                 w[phiDeg < knots[0] ? 0 : knots.length - 1] = 1;
                 return w;
             }
@@ -263,11 +216,22 @@ public final class ScanVaryingRefiner {
             return r;
         }
 
-        double cost(double[] p, List<IndexedObservation> obs) {
-            double c = 0;
-            for (double x : dataResiduals(p, obs)) c += x * x;
-            for (double x : restraints(p)) c += x * x;
-            return c;
+        /** The problem over these observations: data residuals then restraints, the Jacobian by {@link #normalEquations}. */
+        LevenbergMarquardt.Problem over(List<IndexedObservation> obs) {
+            return new LevenbergMarquardt.Problem() {
+                @Override
+                public double[] residuals(double[] p) {
+                    double[] data = dataResiduals(p, obs), reg = restraints(p);
+                    double[] r = Arrays.copyOf(data, data.length + reg.length);
+                    System.arraycopy(reg, 0, r, data.length, reg.length);
+                    return r;
+                }
+
+                @Override
+                public void normalEquations(double[] p, double[] r, double[][] jtj, double[] jtr) {
+                    Problem.this.normalEquations(p, obs, jtj, jtr);
+                }
+            };
         }
 
         /** One residual per parameter and neighbouring pair of knots: the difference over its prior width, in px. */

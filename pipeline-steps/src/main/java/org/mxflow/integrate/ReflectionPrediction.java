@@ -23,17 +23,33 @@ public final class ReflectionPrediction {
     /** How far (degrees) outside the sweep a per-frame prediction starts looking for a crossing. */
     private static final double SLACK_DEG = 20;
 
+    /** The order of the predictions: frame coordinate, then h, k, l. */
+    private static final Comparator<PredictedReflection> ORDER = Comparator.comparingDouble(PredictedReflection::zFrame)
+            .thenComparingInt(PredictedReflection::h).thenComparingInt(PredictedReflection::k).thenComparingInt(PredictedReflection::l);
+
+    /** The rotation range of frames first..last (degrees, increasing whatever the direction) and the frame width. */
+    private record Sweep(double phiMinDeg, double phiMaxDeg, double widthDeg) {
+        static Sweep of(Experiment exp, int firstFrame, int lastFrame) {
+            var gon = exp.goniometer();
+            double phiA = gon.phiDeg(firstFrame - 1), phiB = gon.phiDeg(lastFrame);
+            return new Sweep(Math.min(phiA, phiB), Math.max(phiA, phiB), Math.abs(gon.phiWidthDeg()));
+        }
+    }
+
+    /** |h|, |k|, |l| limits that contain every reflection within 1/rMax Å: ⌈edge length × rMax⌉ per axis. */
+    private static int[] indexLimits(CrystalModel crystal, double rMax) {
+        var real = crystal.realBasis();
+        return new int[] {(int) Math.ceil(real.column(0).length() * rMax), (int) Math.ceil(real.column(1).length() * rMax),
+                (int) Math.ceil(real.column(2).length() * rMax)};
+    }
+
     public static List<PredictedReflection> predict(Experiment exp, CrystalModel crystal, int firstFrame, int lastFrame,
                                                     PredictionSettings settings) {
-        var gon = exp.goniometer();
-        double phiA = gon.phiDeg(firstFrame - 1), phiB = gon.phiDeg(lastFrame);
-        double phiMin = Math.min(phiA, phiB), phiMax = Math.max(phiA, phiB);
-        double width = Math.abs(gon.phiWidthDeg());
-        var real = crystal.realBasis();
+        Sweep sweep = Sweep.of(exp, firstFrame, lastFrame);
+        double phiMin = sweep.phiMinDeg(), phiMax = sweep.phiMaxDeg(), width = sweep.widthDeg();
         double rMax = 1 / settings.dMinA();
-        int hm = (int) Math.ceil(real.column(0).length() * rMax);
-        int km = (int) Math.ceil(real.column(1).length() * rMax);
-        int lm = (int) Math.ceil(real.column(2).length() * rMax);
+        int[] lim = indexLimits(crystal, rMax);
+        int hm = lim[0], km = lim[1], lm = lim[2];
         List<PredictedReflection> out = new ArrayList<>();
         for (int h = -hm; h <= hm; h++) {
             for (int k = -km; k <= km; k++) {
@@ -49,8 +65,7 @@ public final class ReflectionPrediction {
                 }
             }
         }
-        out.sort(Comparator.comparingDouble(PredictedReflection::zFrame).thenComparingInt(PredictedReflection::h)
-                .thenComparingInt(PredictedReflection::k).thenComparingInt(PredictedReflection::l));
+        out.sort(ORDER);
         return out;
     }
 
@@ -62,20 +77,18 @@ public final class ReflectionPrediction {
      */
     public static List<PredictedReflection> predict(Experiment exp, ScanVaryingCrystal crystal, int firstFrame, int lastFrame,
                                                     PredictionSettings settings) {
-        var gon = exp.goniometer();
-        double phiA = gon.phiDeg(firstFrame - 1), phiB = gon.phiDeg(lastFrame);
-        double phiMin = Math.min(phiA, phiB), phiMax = Math.max(phiA, phiB);
-        double width = Math.abs(gon.phiWidthDeg());
-        Vec3 e = gon.rotationAxis();
+        Sweep sweep = Sweep.of(exp, firstFrame, lastFrame);
+        double phiMin = sweep.phiMinDeg(), phiMax = sweep.phiMaxDeg(), width = sweep.widthDeg();
+        Vec3 e = exp.goniometer().rotationAxis();
         Vec3 s0 = exp.beam().s0();
         // index limits from the largest real-space edges along the sweep, one more for the drift
         double rMax = 1 / settings.dMinA();
         int hm = 0, km = 0, lm = 0;
         for (int i = 0; i <= crystal.frames(); i += Math.max(1, crystal.frames() / 16)) {
-            var real = new CrystalModel(crystal.boundaries().get(i)).realBasis();
-            hm = Math.max(hm, (int) Math.ceil(real.column(0).length() * rMax) + 1);
-            km = Math.max(km, (int) Math.ceil(real.column(1).length() * rMax) + 1);
-            lm = Math.max(lm, (int) Math.ceil(real.column(2).length() * rMax) + 1);
+            int[] lim = indexLimits(new CrystalModel(crystal.boundaries().get(i)), rMax);
+            hm = Math.max(hm, lim[0] + 1);
+            km = Math.max(km, lim[1] + 1);
+            lm = Math.max(lm, lim[2] + 1);
         }
         CrystalModel ref = crystal.at((phiMin + phiMax) / 2);
         // near the axis a reflection may touch the Ewald sphere only in part of the sweep: then start from other angles
@@ -112,8 +125,7 @@ public final class ReflectionPrediction {
                 }
             }
         }
-        out.sort(Comparator.comparingDouble(PredictedReflection::zFrame).thenComparingInt(PredictedReflection::h)
-                .thenComparingInt(PredictedReflection::k).thenComparingInt(PredictedReflection::l));
+        out.sort(ORDER);
         return out;
     }
 
@@ -124,14 +136,8 @@ public final class ReflectionPrediction {
         for (int it = 0; it < 10; it++) {
             double[] roots = RotationGeometry.diffractingAnglesRad(crystal.at(phi).reciprocalVector(h, k, l), s0, e);
             if (roots.length == 0) return Double.NaN;
-            double best = Double.NaN, bestDiff = Double.POSITIVE_INFINITY;
-            for (double r : roots) {
-                double deg = Math.toDegrees(r);
-                deg += 360 * Math.rint((phi - deg) / 360);
-                double diff = Math.abs(deg - phi);
-                if (diff < bestDiff) { bestDiff = diff; best = deg; }
-            }
-            if (bestDiff < 1e-9) return best;
+            double best = RotationGeometry.nearestAngleDeg(roots, phi);
+            if (Math.abs(best - phi) < 1e-9) return best;
             phi = best;
         }
         return phi;

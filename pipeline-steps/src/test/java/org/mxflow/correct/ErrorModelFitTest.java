@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.mxflow.cell.UnitCell;
 import org.mxflow.stats.ErrorModel;
 import org.mxflow.stats.MergingStatistics;
+import org.mxflow.stats.MergingStatisticsCalculator;
 import org.mxflow.symmetry.SpaceGroups;
 
 /**
@@ -51,7 +52,9 @@ class ErrorModelFitTest {
     @Test
     void shellTableCountsAndCcHalfFollowTheData() {
         List<CorrectedObservation> obs = synthetic(1.0, 0.0001, 2);
-        MergingStatistics s = ShellTable.compute(obs, SpaceGroups.byNumber(1), new UnitCell(50, 50, 50, 90, 90, 90), false, 50, 4.2, 5);
+        // the table CORRECT.LP prints: core's calculator, as the engine calls it
+        MergingStatistics s = MergingStatisticsCalculator.calculate(obs.stream().map(CorrectedObservation::toObservation).toList(),
+                SpaceGroups.byNumber(1), new UnitCell(50, 50, 50, 90, 90, 90), new MergingStatisticsCalculator.Settings(5, 50, 4.2, false, 0));
         assertThat(s.total().observed()).isEqualTo(obs.size());
         assertThat(s.total().unique()).isEqualTo(obs.size() / 4);
         assertThat(s.total().multiplicity()).isEqualTo(4.0);

@@ -54,11 +54,7 @@ class DispersionThresholdTest {
         int h = 71;
         long cutoff = 5000;
         SplittableRandom rng = new SplittableRandom(7);
-        double[] expected = new double[w * h];
-        java.util.Arrays.fill(expected, 3.0);
-        for (SyntheticFrames.TrueSpot spot : SyntheticFrames.gridOfSpots(w, h, 12, 30, 3000, 1.0, rng)) {
-            SyntheticFrames.addSpot(expected, w, h, spot);
-        }
+        double[] expected = SyntheticFrames.expected(w, h, 3.0, SyntheticFrames.gridOfSpots(w, h, 12, 30, 3000, 1.0, rng), 1.0);
         int[] px = SyntheticFrames.expectedToCounts(expected, rng);
         for (int x = 0; x < w; x++) {
             px[30 * w + x] = -1;                 // a module gap row
@@ -82,11 +78,7 @@ class DispersionThresholdTest {
         int w = 64;
         int h = 48;
         SplittableRandom rng = new SplittableRandom(11);
-        double[] expected = new double[w * h];
-        java.util.Arrays.fill(expected, 20.0);
-        for (SyntheticFrames.TrueSpot spot : SyntheticFrames.gridOfSpots(w, h, 10, 100, 2000, 1.2, rng)) {
-            SyntheticFrames.addSpot(expected, w, h, spot);
-        }
+        double[] expected = SyntheticFrames.expected(w, h, 20.0, SyntheticFrames.gridOfSpots(w, h, 10, 100, 2000, 1.2, rng), 1.0);
         int[] px = SyntheticFrames.expectedToCounts(expected, rng);
         SpotFinderSettings s = new SpotFinderSettings(5, 2, 4.0, 2.5, 0, 0, 1.0, 1, 100, 0, 0.002);
         assertThat(new DispersionThreshold(s).strongPixels(px, w, h, 1 << 20).indices())

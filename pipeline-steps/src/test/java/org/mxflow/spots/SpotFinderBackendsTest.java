@@ -28,11 +28,7 @@ class SpotFinderBackendsTest {
                 int w = 517;
                 int h = 263;
                 java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
-                double[] expected = new double[w * h];
-                java.util.Arrays.fill(expected, 2.0);
-                for (SyntheticFrames.TrueSpot t : SyntheticFrames.gridOfSpots(w, h, 24, 30, 3000, 1.1, rng)) {
-                    SyntheticFrames.addSpot(expected, w, h, t);
-                }
+                double[] expected = SyntheticFrames.expected(w, h, 2.0, SyntheticFrames.gridOfSpots(w, h, 24, 30, 3000, 1.1, rng), 1.0);
                 int[] px = SyntheticFrames.expectedToCounts(expected, rng);
                 px[7] = -1;   // an untrusted pixel near the edge
                 assertThat(gpu.strongPixels(px, w, h, 1 << 20))

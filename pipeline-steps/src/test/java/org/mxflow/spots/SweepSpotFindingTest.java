@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -35,12 +34,7 @@ class SweepSpotFindingTest {
         double[] share = {0.25, 0.5, 0.25};
         List<Path> files = new ArrayList<>();
         for (int f = 0; f < 3; f++) {
-            double[] expected = new double[w * h];
-            Arrays.fill(expected, 1.0);
-            for (SyntheticFrames.TrueSpot t : truth) {
-                SyntheticFrames.addSpot(expected, w, h,
-                        new SyntheticFrames.TrueSpot(t.x(), t.y(), t.photons() * share[f], t.sigmaPx()));
-            }
+            double[] expected = SyntheticFrames.expected(w, h, 1.0, truth, share[f]);
             Path file = tmp.resolve(String.format("sweep_%05d.cbf", 10 + f));
             CbfWriter.write(file, new Frame(10 + f, header, SyntheticFrames.expectedToCounts(expected, rng)));
             files.add(file);

@@ -1,6 +1,7 @@
 package org.mxflow.spots;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.mxflow.image.Frame;
@@ -19,6 +20,19 @@ final class SyntheticFrames {
             double area = Math.PI * 9 * sigmaPx * sigmaPx;
             return photons / Math.sqrt(photons + 2 * area * background);
         }
+    }
+
+    /**
+     * Expected counts of a width×height frame: a flat background plus the spots, each with its
+     * photons times {@code photonShare} (the part of a spot that falls on this frame of a sweep).
+     */
+    static double[] expected(int width, int height, double background, List<TrueSpot> spots, double photonShare) {
+        double[] expected = new double[width * height];
+        Arrays.fill(expected, background);
+        for (TrueSpot t : spots) {
+            addSpot(expected, width, height, new TrueSpot(t.x(), t.y(), t.photons() * photonShare, t.sigmaPx()));
+        }
+        return expected;
     }
 
     static ImageHeader header(int width, int height) {

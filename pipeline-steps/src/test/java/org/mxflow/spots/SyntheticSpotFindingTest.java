@@ -3,7 +3,6 @@ package org.mxflow.spots;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -25,9 +24,7 @@ class SyntheticSpotFindingTest {
         double background = 2.0;
         SplittableRandom rng = new SplittableRandom(2024);
         List<SyntheticFrames.TrueSpot> truth = SyntheticFrames.gridOfSpots(w, h, 24, 10, 5000, 1.0, rng);
-        double[] expected = new double[w * h];
-        Arrays.fill(expected, background);
-        truth.forEach(s -> SyntheticFrames.addSpot(expected, w, h, s));
+        double[] expected = SyntheticFrames.expected(w, h, background, truth, 1.0);
         Frame frame = SyntheticFrames.frame(1, w, h, SyntheticFrames.expectedToCounts(expected, rng));
 
         List<Spot> found = new DispersionSpotFinder(SpotFinderSettings.dialsDefaults()).findOnStill(frame);
@@ -66,12 +63,7 @@ class SyntheticSpotFindingTest {
         DispersionSpotFinder finder = new DispersionSpotFinder(SpotFinderSettings.dialsDefaults());
         ImageHeader header = SyntheticFrames.header(w, h);
         for (int f = 0; f < 3; f++) {
-            double[] expected = new double[w * h];
-            Arrays.fill(expected, 1.0);
-            for (SyntheticFrames.TrueSpot t : truth) {
-                SyntheticFrames.addSpot(expected, w, h,
-                        new SyntheticFrames.TrueSpot(t.x(), t.y(), t.photons() * share[f], t.sigmaPx()));
-            }
+            double[] expected = SyntheticFrames.expected(w, h, 1.0, truth, share[f]);
             frames.add(finder.components(new Frame(10 + f, header, SyntheticFrames.expectedToCounts(expected, rng))));
         }
         List<Spot> spots = finder.spots(ConnectedComponents.joinAcrossFrames(frames), DiffractionGeometry.of(header), true);

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.mxflow.cell.UnitCell;
 import org.mxflow.correct.SymmetryDecision;
+import org.mxflow.stats.CorrectLpTable;
 import org.mxflow.stats.ErrorModel;
 import org.mxflow.stats.MergingStatistics;
 import org.mxflow.stats.ShellStatistics;
@@ -62,23 +63,24 @@ public final class CorrectLpWriter {
         return sb.toString();
     }
 
-    /** The statistics table in XDS's columns (CorrectLpParser reads it back by position). */
+    /**
+     * The statistics table in XDS's columns: core's {@link CorrectLpTable} (the layout that
+     * reproduces a real CORRECT.LP), with what could not be computed printed as 0.
+     */
     public static String table(MergingStatistics m) {
+        List<ShellStatistics> shells = m.shells().stream().map(CorrectLpWriter::zeroUnknown).toList();
         StringBuilder sb = new StringBuilder();
-        sb.append(" SUBSET OF INTENSITY DATA WITH SIGNAL/NOISE >= -3.0 AS FUNCTION OF RESOLUTION\n");
-        sb.append(" RESOLUTION     NUMBER OF REFLECTIONS    COMPLETENESS R-FACTOR  R-FACTOR COMPARED I/SIGMA   R-meas  CC(1/2)  Anomal  SigAno   Nano\n");
-        sb.append("   LIMIT     OBSERVED  UNIQUE  POSSIBLE     OF DATA   observed  expected                                      Corr\n\n");
-        for (ShellStatistics s : m.shells()) sb.append(row(String.format(Locale.ROOT, "%9.2f", s.dMinA()), s));
-        sb.append(row("    total", m.total()));
+        for (String line : CorrectLpTable.format(new MergingStatistics(m.dMaxA(), shells, zeroUnknown(m.total())))) {
+            sb.append(line).append('\n');
+        }
         return sb.toString();
     }
 
-    private static String row(String label, ShellStatistics s) {
-        return String.format(Locale.ROOT, "%s%12d%8d%10d%11.1f%%%10.1f%%%9.1f%%%9d%8.2f%9.1f%%%8.1f%c%6d%c%8.3f%8d%n",
-                label, s.observed(), s.unique(), s.possible(), nz(s.completenessPct()), nz(s.rObservedPct()),
-                nz(s.rExpectedPct()), s.compared(), nz(s.iOverSigma()), nz(s.rMeasPct()), nz(s.ccHalfPct()),
-                s.ccHalfSignificant() ? '*' : ' ', Math.round(nz(s.anomalousCorrPct())),
-                s.anomalousCorrSignificant() ? '*' : ' ', nz(s.sigAno()), s.anomalousPairs());
+    /** The shell with every value that could not be computed (NaN, ±∞) as 0, where the table would print asterisks. */
+    private static ShellStatistics zeroUnknown(ShellStatistics s) {
+        return new ShellStatistics(s.dMinA(), s.observed(), s.unique(), s.possible(), nz(s.completenessPct()), nz(s.rObservedPct()),
+                nz(s.rExpectedPct()), s.compared(), nz(s.iOverSigma()), nz(s.rMeasPct()), nz(s.ccHalfPct()), s.ccHalfSignificant(),
+                nz(s.anomalousCorrPct()), s.anomalousCorrSignificant(), nz(s.sigAno()), s.anomalousPairs());
     }
 
     /** XDS prints 0 where nothing could be computed. */

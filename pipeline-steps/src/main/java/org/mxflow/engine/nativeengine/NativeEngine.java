@@ -386,10 +386,7 @@ public final class NativeEngine {
             return c != 0 ? c : Integer.compare(a.l(), b.l());
         });
         List<Observation> rows = new ArrayList<>(sorted.size());
-        for (CorrectedObservation o : sorted) {
-            rows.add(new Observation(new MillerIndex(o.h(), o.k(), o.l()), o.intensity(), o.sigma(), o.xPx(), o.yPx(), o.zFrame(),
-                    o.rlp(), o.peakPct(), o.corrPct(), o.psiDeg()));
-        }
+        for (CorrectedObservation o : sorted) rows.add(o.toObservation());
         var d = exp.detector();
         var g = exp.goniometer();
         // real-space axes in the output setting: a'_i = Σ_j R_ij a_j
@@ -447,10 +444,7 @@ public final class NativeEngine {
      */
     static MergingStatistics shellTable(List<CorrectedObservation> obs, SpaceGroup sg, UnitCell cell, double dMaxA, double dMinA) {
         List<Observation> rows = new ArrayList<>(obs.size());
-        for (CorrectedObservation o : obs) {
-            rows.add(new Observation(new MillerIndex(o.h(), o.k(), o.l()), o.intensity(), o.sigma(), o.xPx(), o.yPx(), o.zFrame(),
-                    o.rlp(), o.peakPct(), o.corrPct(), o.psiDeg()));
-        }
+        for (CorrectedObservation o : obs) rows.add(o.toObservation());
         return MergingStatisticsCalculator.calculate(rows, sg, cell, new MergingStatisticsCalculator.Settings(10, dMaxA, dMinA, true, 0));
     }
 

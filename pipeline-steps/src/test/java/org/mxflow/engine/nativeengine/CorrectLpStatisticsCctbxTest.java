@@ -1,4 +1,4 @@
-package org.mxflow.correct;
+package org.mxflow.engine.nativeengine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -7,25 +7,26 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mxflow.cell.UnitCell;
-import org.mxflow.reflection.Observation;
 import org.mxflow.reflection.XdsAsciiFile;
 import org.mxflow.reflection.XdsAsciiReader;
 import org.mxflow.stats.MergingStatistics;
+import org.mxflow.stats.MergingStatisticsCalculator;
 import org.mxflow.stats.ShellStatistics;
 import org.mxflow.symmetry.SpaceGroup;
 import org.mxflow.symmetry.SpaceGroups;
 
 /**
- * The shell table against cctbx: the fixture is an XDS_ASCII.HKL the native engine wrote for a
- * simulated P4212 wedge (frames 1–6), and its statistics from iotbx.merging_statistics, made by
- * scripts/oracles/engine_shell_table.py. Counts must agree exactly, R-factors and ⟨I/σ⟩ closely
- * (cctbx's I/σ of merged reflections weights slightly differently).
+ * The engine's CORRECT.LP table (core's MergingStatisticsCalculator, as {@link NativeEngine} calls
+ * it, here with one shell) against cctbx: the fixture is an XDS_ASCII.HKL the native engine wrote
+ * for a simulated P4212 wedge (frames 1–6), and its statistics from iotbx.merging_statistics, made
+ * by scripts/oracles/engine_shell_table.py with sigma_filtering="xds" (XDS's "SIGNAL/NOISE >= -3.0":
+ * one unique reflection of 1652 goes; the engine's former ShellTable kept it and so matched cctbx
+ * unfiltered). Counts must agree exactly, R-factors and ⟨I/σ⟩ closely (cctbx's I/σ of merged
+ * reflections weights slightly differently).
  */
-class ShellTableCctbxTest {
+class CorrectLpStatisticsCctbxTest {
 
     static final Path DIR = Path.of("src/test/resources/engine");
 
@@ -35,16 +36,11 @@ class ShellTableCctbxTest {
         JsonNode oracle = new ObjectMapper().readTree(DIR.resolve("sim_p4212_frames1-6.cctbx.json").toFile());
         UnitCell cell = f.header().unitCell();
         SpaceGroup sg = SpaceGroups.byNumber(f.header().spaceGroupNumber());
-        List<CorrectedObservation> obs = new ArrayList<>();
-        for (Observation o : f.observations()) {
-            var h = o.hkl();
-            obs.add(new CorrectedObservation(h.h(), h.k(), h.l(), o.intensity(), o.sigma(), o.xdPx(), o.ydPx(), o.zdFrame(),
-                    o.rlp(), o.peakPercent(), o.corrPercent(), o.psiDeg(), cell.dSpacing(h), 0));
-        }
         double dMin = oracle.get("d_min").asDouble() - 1e-6;
         for (boolean anomalous : new boolean[] {false, true}) {
             JsonNode c = oracle.get(anomalous ? "anomalous" : "friedel_merged");
-            MergingStatistics m = ShellTable.compute(obs, sg, cell, anomalous, 50, dMin, 1);
+            MergingStatistics m = MergingStatisticsCalculator.calculate(f.observations(), sg, cell,
+                    new MergingStatisticsCalculator.Settings(1, 50, dMin, anomalous, 0));
             ShellStatistics t = m.total();
             assertThat(t.observed()).isEqualTo(c.get("n_obs").asLong());
             assertThat(t.unique()).as("unique, anomalous=" + anomalous).isEqualTo(c.get("n_uniq").asLong());
