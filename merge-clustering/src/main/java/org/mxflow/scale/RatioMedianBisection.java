@@ -80,49 +80,33 @@ final class RatioMedianBisection {
             }
             nOpen = kept;
             if (straddles) {
-                nBelow = pruneBelow(e2, m, shape, below, nBelow, r, rOther, exceeds, exceeds ? hi : lo);
-                nAbove = pruneAbove(e2, m, shape, above, nAbove, r, rOther, exceeds, exceeds ? hi : lo);
+                nBelow = prune(e2, m, shape, below, nBelow, r, rOther, exceeds, exceeds ? hi : lo, true);
+                nAbove = prune(e2, m, shape, above, nAbove, r, rOther, exceeds, exceeds ? hi : lo, false);
             }
         }
         return 0.5 * (lo + hi);
     }
 
     /**
-     * Keeps the settled-below points that can still be the largest below c: j is dropped when
-     * r_j(lo) < r_k(hi) for some other k, since then r_j < r_k at every λ left. r holds the
-     * values at the old midpoint, now one end of the bracket; the other end is {@code otherEnd}.
+     * Keeps the settled points that can still be the extreme a straddling step needs: for the
+     * largest below c, j is dropped when r_j(lo) < r_k(hi) for some k, since then r_j < r_k at
+     * every λ left; for the smallest above c, the mirror (values negated). r holds the values at
+     * the old midpoint, now one end of the bracket; the other end is {@code otherEnd}.
      */
-    private static int pruneBelow(double[] e2, double[] m, double[] shape, int[] idx, int n, double[] r, double[] rOther,
-                                  boolean midIsLow, double otherEnd) {
-        double bestLowerBound = Double.NEGATIVE_INFINITY;
+    private static int prune(double[] e2, double[] m, double[] shape, int[] idx, int n, double[] r, double[] rOther,
+                             boolean midIsLow, double otherEnd, boolean largestBelow) {
+        double sign = largestBelow ? 1 : -1, best = Double.NEGATIVE_INFINITY;
         for (int k = 0; k < n; k++) {
             int j = idx[k];
             rOther[j] = ratio(e2, m, shape, j, otherEnd);
-            bestLowerBound = Math.max(bestLowerBound, midIsLow ? rOther[j] : r[j]);
+            double atHigh = midIsLow ? rOther[j] : r[j], atLow = midIsLow ? r[j] : rOther[j];
+            best = Math.max(best, sign * (largestBelow ? atHigh : atLow)); // the bound every λ left beats
         }
         int kept = 0;
         for (int k = 0; k < n; k++) {
             int j = idx[k];
-            double upperBound = midIsLow ? r[j] : rOther[j];
-            if (upperBound >= bestLowerBound) idx[kept++] = j;
-        }
-        return kept;
-    }
-
-    /** The mirror of {@link #pruneBelow} for the smallest value above c. */
-    private static int pruneAbove(double[] e2, double[] m, double[] shape, int[] idx, int n, double[] r, double[] rOther,
-                                  boolean midIsLow, double otherEnd) {
-        double bestUpperBound = Double.POSITIVE_INFINITY;
-        for (int k = 0; k < n; k++) {
-            int j = idx[k];
-            rOther[j] = ratio(e2, m, shape, j, otherEnd);
-            bestUpperBound = Math.min(bestUpperBound, midIsLow ? r[j] : rOther[j]);
-        }
-        int kept = 0;
-        for (int k = 0; k < n; k++) {
-            int j = idx[k];
-            double lowerBound = midIsLow ? rOther[j] : r[j];
-            if (lowerBound <= bestUpperBound) idx[kept++] = j;
+            double atHigh = midIsLow ? rOther[j] : r[j], atLow = midIsLow ? r[j] : rOther[j];
+            if (sign * (largestBelow ? atLow : atHigh) >= best) idx[kept++] = j;
         }
         return kept;
     }

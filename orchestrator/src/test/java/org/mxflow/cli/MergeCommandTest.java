@@ -27,16 +27,22 @@ class MergeCommandTest {
 
     /** Six simulated 10° wedges of one P212121 crystal form at 3.5 Å, written as XDS_ASCII.HKL. */
     static List<Path> wedges(Path root) throws Exception {
+        return wedges(root, SimulatedWedges.truth(SpaceGroups.byNumber(19), CELL, 3.5, 20, 3), -1, null);
+    }
+
+    static final UnitCell CELL = new UnitCell(60, 70, 80, 90, 90, 90);
+
+    /** As {@link #wedges(Path)}, wedge {@code odd} (−1: none) measuring {@code oddTruth} instead. */
+    static List<Path> wedges(Path root, Map<MillerIndex, Double> truth, int odd, Map<MillerIndex, Double> oddTruth) throws Exception {
         SpaceGroup sg = SpaceGroups.byNumber(19);
-        UnitCell cell = new UnitCell(60, 70, 80, 90, 90, 90);
-        Map<MillerIndex, Double> truth = SimulatedWedges.truth(sg, cell, 3.5, 20, 3);
+        UnitCell cell = CELL;
         List<Path> out = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             SimulatedWedges.Wedge w = new SimulatedWedges.Wedge(cell, 30.0 * i, 20, 0.5, 1.0, 0, 0, 10, 0.05, Set.of(),
                     ReindexOperator.identity(), 900 + i);
             Path p = root.resolve("pin0" + i + "/data01/XDS_ASCII.HKL");
             Files.createDirectories(p.getParent());
-            XdsAsciiWriter.write(SimulatedWedges.wedge(truth, sg, w, 3.5, 1.0), p);
+            XdsAsciiWriter.write(SimulatedWedges.wedge(i == odd ? oddTruth : truth, sg, w, 3.5, 1.0), p);
             out.add(p);
         }
         return out;
@@ -71,19 +77,10 @@ class MergeCommandTest {
     void deltaCcHalfOptionRemovesTheWedgeThatIsHalfAnotherCrystal(@TempDir Path tmp) throws Exception {
         // Six wedges as above, but pin04 measures half this crystal and half an unrelated one (truth seed 4).
         SpaceGroup sg = SpaceGroups.byNumber(19);
-        UnitCell cell = new UnitCell(60, 70, 80, 90, 90, 90);
-        Map<MillerIndex, Double> truth = SimulatedWedges.truth(sg, cell, 3.5, 20, 3), other = SimulatedWedges.truth(sg, cell, 3.5, 20, 4);
+        Map<MillerIndex, Double> truth = SimulatedWedges.truth(sg, CELL, 3.5, 20, 3), other = SimulatedWedges.truth(sg, CELL, 3.5, 20, 4);
         Map<MillerIndex, Double> mixed = new java.util.HashMap<>();
         truth.forEach((h, v) -> mixed.put(h, 0.5 * v + 0.5 * other.get(h)));
-        List<String> files = new ArrayList<>();
-        for (int i = 0; i < 6; i++) {
-            SimulatedWedges.Wedge w = new SimulatedWedges.Wedge(cell, 30.0 * i, 20, 0.5, 1.0, 0, 0, 10, 0.05, Set.of(),
-                    ReindexOperator.identity(), 900 + i);
-            Path p = tmp.resolve("proc/pin0" + i + "/data01/XDS_ASCII.HKL");
-            Files.createDirectories(p.getParent());
-            XdsAsciiWriter.write(SimulatedWedges.wedge(i == 4 ? mixed : truth, sg, w, 3.5, 1.0), p);
-            files.add(p.toString());
-        }
+        List<String> files = wedges(tmp.resolve("proc"), truth, 4, mixed).stream().map(Path::toString).toList();
         for (boolean option : new boolean[] {false, true}) {
             Path out = tmp.resolve(option ? "with" : "without");
             List<String> args = new ArrayList<>(List.of("merge", "-o", out.toString(), "--sample", "s", "--clustering", "blend",
