@@ -309,7 +309,12 @@ public final class MergePreparation {
      */
     public static XdsAsciiFile reindexed(XdsAsciiFile f, ReindexOperator op, int spaceGroup) {
         int[] m = op.matrix();
-        UnitCell cell = CellReduction.transformed(f.header().unitCell(), toDouble(m));
+        UnitCell t = CellReduction.transformed(f.header().unitCell(), toDouble(m));
+        // Rounded to 1e-6 so an exact 90° stays 90° (acos gives 90.00000000000001): the cell filter's
+        // IQR of identical angles is 0, and rounding noise would put a dataset outside it.
+        double[] p = t.toArray();
+        for (int i = 0; i < 6; i++) p[i] = Math.rint(p[i] * 1e6) / 1e6;
+        UnitCell cell = new UnitCell(p[0], p[1], p[2], p[3], p[4], p[5]);
         List<Observation> obs = new ArrayList<>(f.observations().size());
         for (Observation o : f.observations()) {
             obs.add(new Observation(op.apply(o.hkl()), o.intensity(), o.sigma(), o.xdPx(), o.ydPx(), o.zdFrame(), o.rlp(),
