@@ -151,6 +151,13 @@ public final class MergePreparation {
             XdsAsciiFile f = d.data();
             UnitCell cell = f.header().unitCell();
             int own = f.header().spaceGroupNumber();
+            if (own > 0 && !cell.isCompatibleWith(SpaceGroups.byNumber(own).latticeType(), 0.02, 2.0)) {
+                // A label its own cell cannot carry (P3 on a 90° cell): its symmetry operators do not hold, nothing to reindex from.
+                String label = SpaceGroups.byNumber(own).hermannMauguin();
+                decisions[i] = new Left(d.file(), userSymmetry != null ? "space group " + label + " cannot be merged in the sheet's "
+                        + userSymmetry.hermannMauguin() : "space group " + label + " does not fit its own cell " + cell.format());
+                continue;
+            }
             if (labelMatches(own, symmetry, cell, userSymmetry != null) && close(cell, refCell, SAME_LENGTH, SAME_ANGLE_DEG)) {
                 decisions[i] = new Kept(d.file(), new XdsAsciiFile(f.header().withSpaceGroup(symmetry.number(), cell), f.observations()),
                         own, cell, ReindexOperator.identity());
