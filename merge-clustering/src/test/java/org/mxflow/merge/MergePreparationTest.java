@@ -166,4 +166,57 @@ class MergePreparationTest {
         assertThat(log).startsWith("group_choice= 1, symmetry= P 21 21 21").contains("w8/XDS_ASCII.HKL: dropped: cell group 2 of 2")
                 .contains("symmetry= P 21 21 21 (19)").contains("8 of 8 datasets kept by the cell filter");
     }
+
+    @Test
+    void monoclinicWedgesInAP1ReducedBasisOrAnotherBetaChoiceAreReindexedToTheC2Setting() {
+        // C2 (100 × 50 × 60 Å, β 105°): three wedges as XDS writes them, one in its P1 Niggli basis labelled P1 (the
+        // reindexing back is a det-2 matrix), one in the C2 setting (a, b, c − a) with β 153.3°, and a P2 label on
+        // a β 105° cell of another length (a 25 % longer: a second group).
+        UnitCell c2 = new UnitCell(100, 50, 60, 90, 105, 90);
+        java.util.List<MergePreparation.Dataset> in = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            in.add(new MergePreparation.Dataset(Path.of("/p/c" + i + "/XDS_ASCII.HKL"),
+                    new XdsAsciiFile(org.mxflow.reflection.XdsAsciiHeader.of(false, true, 5, c2, 1.0), List.of()), null));
+        }
+        org.mxflow.cluster.TriclinicCell.Reduction p1 = org.mxflow.cluster.TriclinicCell.reduce(c2, 'C');
+        in.add(new MergePreparation.Dataset(Path.of("/p/t/XDS_ASCII.HKL"),
+                new XdsAsciiFile(org.mxflow.reflection.XdsAsciiHeader.of(false, true, 1, p1.cell(), 1.0), List.of()), null));
+        ReindexOperator otherBeta = new ReindexOperator(new int[] {1, 0, 0, 0, 1, 0, -1, 0, 1});
+        UnitCell beta153 = org.mxflow.cell.CellReduction.transformed(c2, toDouble(otherBeta));
+        assertThat(beta153.beta()).isCloseTo(153.3, org.assertj.core.api.Assertions.within(0.1));
+        in.add(new MergePreparation.Dataset(Path.of("/p/b/XDS_ASCII.HKL"),
+                new XdsAsciiFile(org.mxflow.reflection.XdsAsciiHeader.of(false, true, 5, beta153, 1.0), List.of()), null));
+        in.add(new MergePreparation.Dataset(Path.of("/p/x/XDS_ASCII.HKL"),
+                new XdsAsciiFile(org.mxflow.reflection.XdsAsciiHeader.of(false, true, 3, new UnitCell(125, 50, 60, 90, 105, 90), 1.0), List.of()), null));
+
+        MergePreparation.Result r = MergePreparation.prepare(in, null);
+
+        assertThat(r.symmetry().number()).isEqualTo(5);
+        assertThat(r.kept()).hasSize(5);
+        assertThat(r.left()).singleElement().satisfies(l -> assertThat(l.reason()).startsWith("cell group 2 of 2"));
+        for (MergePreparation.Kept k : r.kept()) {
+            assertThat(k.data().header().unitCell().toArray()).as(k.file().toString())
+                    .containsExactly(c2.toArray(), org.assertj.core.api.Assertions.within(1e-3));
+        }
+        MergePreparation.Kept triclinic = r.kept().get(3);
+        assertThat(triclinic.operator().determinant()).isEqualTo(2);
+        // Every primitive index lands on an allowed C reflection (h + k even) ...
+        for (int h = -3; h <= 3; h++) for (int k = -3; k <= 3; k++) for (int l = -3; l <= 3; l++) {
+            MillerIndex c = triclinic.operator().apply(new MillerIndex(h, k, l));
+            assertThat((c.h() + c.k()) % 2).isZero();
+        }
+        // ... and reducing the C setting again gives back the P1 basis up to a lattice symmetry: (C -> P1)·operator is
+        // integral, det 1, and keeps the P1 metric.
+        double[] back = p1.fromSetting(), composite = new double[9];
+        int[] op = triclinic.operator().matrix();
+        for (int i = 0; i < 3; i++) for (int j = 0; j < 3; j++) for (int q = 0; q < 3; q++) composite[3 * i + j] += back[3 * i + q] * op[3 * q + j];
+        for (double v : composite) assertThat(Math.abs(v - Math.rint(v))).isLessThan(1e-9);
+        assertThat(org.mxflow.cell.CellReduction.transformed(p1.cell(), composite).toArray())
+                .containsExactly(p1.cell().toArray(), org.assertj.core.api.Assertions.within(1e-6));
+        MergePreparation.Kept beta = r.kept().get(4);
+        assertThat(beta.reindexed()).isTrue();
+        assertThat(beta.operator().after(otherBeta).matrix()).satisfiesAnyOf(
+                m -> assertThat(m).containsExactly(1, 0, 0, 0, 1, 0, 0, 0, 1),
+                m -> assertThat(m).containsExactly(-1, 0, 0, 0, 1, 0, 0, 0, -1));
+    }
 }
