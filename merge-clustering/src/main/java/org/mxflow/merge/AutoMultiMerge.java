@@ -144,6 +144,10 @@ public final class AutoMultiMerge {
         List<XdsAsciiFile> data = new ArrayList<>();
         StringBuilder head = new StringBuilder();
         for (String line : prepared.log()) head.append(line).append('\n');
+        // Files by their path below the inputs' common parent, so the log reads the same wherever the tree lies.
+        for (MergePreparation.Decision d : prepared.decisions()) {
+            head.append(parent.relativize(d.file().toAbsolutePath().normalize())).append(": ").append(MergePreparation.describe(d)).append('\n');
+        }
         for (MergePreparation.Kept k : kept) {
             String label = parent.relativize(k.file().toAbsolutePath().normalize()).toString();
             Path file = k.file();
@@ -151,7 +155,7 @@ public final class AutoMultiMerge {
                 file = MultiMerge.safeChild(sampleDir.resolve("input_files"), label);
                 Files.createDirectories(file.getParent());
                 XdsAsciiWriter.write(k.data(), file);
-                head.append("wrote ").append(file).append(" (reindexed copy of ").append(k.file()).append(")\n");
+                head.append("wrote input_files/").append(label).append(" (reindexed copy)\n");
             }
             files.add(file);
             labels.add(label);

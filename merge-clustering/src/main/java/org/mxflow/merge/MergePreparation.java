@@ -83,7 +83,8 @@ public final class MergePreparation {
      * @param symmetry      the merge's space group; null if nothing is kept
      * @param referenceCell the reference setting's cell (the reference member's header cell); null if nothing is kept
      * @param decisions     one per input, in input order
-     * @param log           the lines for prep_merge.log
+     * @param log           the first lines of prep_merge.log: the choice and the groups (the per-file lines,
+     *                      {@link #describe}, are written by whoever names the files)
      */
     public record Result(int groupChoice, SpaceGroup symmetry, UnitCell referenceCell, List<Decision> decisions, List<String> log) {
         public Result {
@@ -189,7 +190,6 @@ public final class MergePreparation {
                         k.data().observations()), k.ownSpaceGroup(), k.ownCell(), k.operator());
             }
             out.add(d);
-            log.add(d.file() + ": " + describe(d));
         }
         return new Result(1, symmetry, refCell, out, log);
     }

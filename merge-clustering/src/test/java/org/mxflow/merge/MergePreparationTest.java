@@ -132,10 +132,10 @@ class MergePreparationTest {
             assertThat(k.data().header().unitCell().b()).isCloseTo(70, org.assertj.core.api.Assertions.within(0.5));
         }
         assertThat(prep.log().get(0)).startsWith("group_choice= 1, symmetry= P 21 21 21 (60.");
-        assertThat(prep.log()).anySatisfy(l -> assertThat(l).contains("w1/XDS_ASCII.HKL: reindexed by h,k,l -> ", "(P 21 21 21 -> P 21 21 21"));
-        assertThat(prep.log()).anySatisfy(l -> assertThat(l).contains("w3/XDS_ASCII.HKL: reindexed by h,k,l -> ", "(P 1 -> P 21 21 21"));
-        assertThat(prep.log()).anySatisfy(l -> assertThat(l).endsWith("w0/XDS_ASCII.HKL: unchanged"));
-
+        assertThat(prep.log()).contains("group 1: 8 datasets, P1 cell " + datasets.get(0).data().header().unitCell().format());
+        assertThat(MergePreparation.describe(prep.kept().get(1))).startsWith("reindexed by h,k,l -> ").contains("(P 21 21 21 -> P 21 21 21");
+        assertThat(MergePreparation.describe(prep.kept().get(3))).startsWith("reindexed by h,k,l -> ").contains("(P 1 -> P 21 21 21");
+        assertThat(MergePreparation.describe(prep.kept().get(0))).isEqualTo("unchanged");
         ClusterChoice.Thresholds root = new ClusterChoice.Thresholds(10, 2.0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 1);
         AutoMultiMerge.Settings settings = new AutoMultiMerge.Settings(Clustering.BLEND, 3.0, null, root, 1, Scaler.Settings.defaults(), false);
         AutoMultiMerge.Outcome prepared = new AutoMultiMerge(settings).run("s", prep, tmp.resolve("prepared"));
@@ -163,7 +163,9 @@ class MergePreparationTest {
         assertThat(Files.readString(dir.resolve("cells.dat"))).contains(dir.resolve("input_files/w1/XDS_ASCII.HKL") + "  60.082  70.126  79.943");
         assertThat(Files.exists(tmp.resolve("proc"))).isFalse();
         String log = Files.readString(dir.resolve("prep_merge.log"));
-        assertThat(log).startsWith("group_choice= 1, symmetry= P 21 21 21").contains("w8/XDS_ASCII.HKL: dropped: cell group 2 of 2")
+        assertThat(log).startsWith("group_choice= 1, symmetry= P 21 21 21").contains("\nw8/XDS_ASCII.HKL: dropped: cell group 2 of 2")
+                .contains("\nw0/XDS_ASCII.HKL: unchanged\n", "\nw1/XDS_ASCII.HKL: reindexed by h,k,l -> ", "\nwrote input_files/w7/XDS_ASCII.HKL (reindexed copy)\n")
+                .doesNotContain(tmp.toString())
                 .contains("symmetry= P 21 21 21 (19)").contains("8 of 8 datasets kept by the cell filter");
     }
 
