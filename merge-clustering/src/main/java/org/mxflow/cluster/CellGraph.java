@@ -23,15 +23,50 @@ public final class CellGraph {
 
     private CellGraph() {}
 
+    /**
+     * An edge of the graph: cell {@code j} in the basis {@code basisChange}·(basis of j) agrees with
+     * cell {@code i} within the tolerances (row-major, det +1; identity when they agree directly).
+     */
+    public record Edge(int i, int j, int[] basisChange) {
+        public Edge {
+            basisChange = basisChange.clone();
+        }
+
+        @Override
+        public int[] basisChange() {
+            return basisChange.clone();
+        }
+    }
+
+    /**
+     * The graph's groups (0-based indices, each ascending, largest group first) and the edges that
+     * joined them (a spanning forest: one edge per dataset beyond the first of its group).
+     */
+    public record Graph(List<List<Integer>> groups, List<Edge> edges) {
+        public Graph {
+            groups = groups.stream().map(List::copyOf).toList();
+            edges = List.copyOf(edges);
+        }
+    }
+
     /** Groups of 0-based dataset indices (each ascending), largest first. */
     public static List<List<Integer>> groups(List<UnitCell> cells) {
+        return graph(cells).groups();
+    }
+
+    /** The cell graph with the change of basis stored on each edge. */
+    public static Graph graph(List<UnitCell> cells) {
         int n = cells.size();
         int[] parent = new int[n];
         for (int i = 0; i < n; i++) parent[i] = i;
+        List<Edge> edges = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             for (int j = i + 1; j < n; j++) {
-                if (find(parent, i) != find(parent, j) && similar(cells.get(i), cells.get(j))) {
+                if (find(parent, i) == find(parent, j)) continue;
+                java.util.Optional<int[]> m = basisChange(cells.get(i), cells.get(j));
+                if (m.isPresent()) {
                     parent[find(parent, j)] = find(parent, i);
+                    edges.add(new Edge(i, j, m.get()));
                 }
             }
         }
@@ -47,14 +82,22 @@ public final class CellGraph {
             groups.get(groupOfRoot[r]).add(i);
         }
         groups.sort(Comparator.comparingInt((List<Integer> g) -> -g.size()).thenComparingInt(g -> g.get(0)));
-        return groups;
+        return new Graph(groups, edges);
     }
 
     /** True if b, in some basis from {@link #BASIS_CHANGES}, matches a within the tolerances. */
     public static boolean similar(UnitCell a, UnitCell b) {
-        if (close(a, b)) return true;
+        return basisChange(a, b).isPresent();
+    }
+
+    /**
+     * The first change of basis m (identity first, then {@link #BASIS_CHANGES} in order) with which
+     * b's basis m·(b) matches a within 10 % / 5°; empty if none.
+     */
+    public static java.util.Optional<int[]> basisChange(UnitCell a, UnitCell b) {
+        if (close(a, b)) return java.util.Optional.of(new int[] {1, 0, 0, 0, 1, 0, 0, 0, 1});
         // Lengths within 10 % bound the volume ratio; a change of basis with det 1 keeps the volume.
-        if (Math.abs(a.volume() - b.volume()) > 0.35 * Math.min(a.volume(), b.volume())) return false;
+        if (Math.abs(a.volume() - b.volume()) > 0.35 * Math.min(a.volume(), b.volume())) return java.util.Optional.empty();
         double[] g = b.metric(); // row-major 3×3 of the direct basis
         for (int[] m : BASIS_CHANGES) {
             double[] gm = new double[9];
@@ -67,9 +110,9 @@ public final class CellGraph {
                     gm[3 * i + j] = s;
                 }
             }
-            if (close(a, fromMetric(gm))) return true;
+            if (close(a, fromMetric(gm))) return java.util.Optional.of(m.clone());
         }
-        return false;
+        return java.util.Optional.empty();
     }
 
     static boolean close(UnitCell a, UnitCell b) {

@@ -124,6 +124,54 @@ public final class AutoMultiMerge {
         }
         Path sampleDir = MergeDirectoryNames.sampleDirectory(outputRoot, settings.clustering(), settings.dStartA(), sample);
         Files.createDirectories(sampleDir);
+        Path parent = commonParent(files);
+        List<String> labels = files.stream().map(f -> parent.relativize(f.toAbsolutePath().normalize()).toString()).toList();
+        return run(sample, files, labels, data, sampleDir, "");
+    }
+
+    /**
+     * Merges a prepared sample ({@link MergePreparation}, kamo-conventions 4.4) under {@code outputRoot}:
+     * a reindexed dataset is written to {@code <merge dir>/input_files/<its path below the inputs' common
+     * parent>} and listed by that path in formerge.lst and cells.dat (with its transformed cell); the
+     * others are listed by their own path. prep_merge.log begins with the preparation's lines. The
+     * inputs' files are never written.
+     */
+    public Outcome run(String sample, MergePreparation.Result prepared, Path outputRoot) throws IOException {
+        List<MergePreparation.Kept> kept = prepared.kept();
+        if (kept.isEmpty()) {
+            throw new IllegalArgumentException("no dataset of the sample can be merged: "
+                    + prepared.left().stream().map(l -> l.file() + ": " + l.reason()).toList());
+        }
+        Path sampleDir = MergeDirectoryNames.sampleDirectory(outputRoot, settings.clustering(), settings.dStartA(), sample);
+        Files.createDirectories(sampleDir);
+        Path parent = commonParent(prepared.decisions().stream().map(MergePreparation.Decision::file).toList());
+        List<Path> files = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        List<XdsAsciiFile> data = new ArrayList<>();
+        StringBuilder head = new StringBuilder();
+        for (String line : prepared.log()) head.append(line).append('\n');
+        // Files by their path below the inputs' common parent, so the log reads the same wherever the tree lies.
+        for (MergePreparation.Decision d : prepared.decisions()) {
+            head.append(parent.relativize(d.file().toAbsolutePath().normalize())).append(": ").append(MergePreparation.describe(d)).append('\n');
+        }
+        for (MergePreparation.Kept k : kept) {
+            String label = parent.relativize(k.file().toAbsolutePath().normalize()).toString();
+            Path file = k.file();
+            if (k.reindexed()) {
+                file = MultiMerge.safeChild(sampleDir.resolve("input_files"), label);
+                Files.createDirectories(file.getParent());
+                XdsAsciiWriter.write(k.data(), file);
+                head.append("wrote input_files/").append(label).append(" (reindexed copy)\n");
+            }
+            files.add(file);
+            labels.add(label);
+            data.add(k.data());
+        }
+        return run(sample, files, labels, data, sampleDir, head.toString());
+    }
+
+    private Outcome run(String sample, List<Path> files, List<String> labels, List<XdsAsciiFile> data, Path sampleDir, String prepHead)
+            throws IOException {
         StringBuilder log = new StringBuilder();
         log.append("mxflow merge of sample '").append(sample).append("' with ").append(settings.clustering().label())
                 .append(" clustering, start ").append(KamoFormat.fixed(settings.dStartA(), 2)).append(" A\n");
@@ -144,10 +192,9 @@ public final class AutoMultiMerge {
             throw new IllegalArgumentException("the inputs carry no SPACE_GROUP_NUMBER (e.g. " + files.get(0) + ")");
         }
         SpaceGroup group = SpaceGroups.byNumber(sgNumber);
-        Path parent = commonParent(files);
         List<MergeListFiles.DatasetCell> cells = new ArrayList<>();
         Map<Path, Integer> indexOf = new HashMap<>();
-        StringBuilder prep = new StringBuilder("symmetry= " + group.xhm() + " (" + group.number() + ")"
+        StringBuilder prep = new StringBuilder(prepHead + "symmetry= " + group.xhm() + " (" + group.number() + ")"
                 + (user != null ? " given by the user (screw axes not decided from the data)" : "") + "\n");
         data = new ArrayList<>(data);
         for (int i = 0; user != null && i < files.size(); i++) {
@@ -173,7 +220,8 @@ public final class AutoMultiMerge {
         prep.append(kept.size()).append(" of ").append(cells.size()).append(" datasets kept by the cell filter\n");
         List<Input> inputs = new ArrayList<>();
         for (MergeListFiles.DatasetCell dc : kept) {
-            inputs.add(new Input(dc.file(), parent.relativize(dc.file().toAbsolutePath().normalize()).toString(), data.get(indexOf.get(dc.file()))));
+            int i = indexOf.get(dc.file());
+            inputs.add(new Input(dc.file(), labels.get(i), data.get(i)));
         }
 
         // Indexing ambiguity: selective breeding on 3 Å non-anomalous merged data.

@@ -139,11 +139,21 @@ final class MergeCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--space-group '" + spaceGroup + "' is not a space group: " + e.getMessage());
             }
         }
-        int relabelled = userGroup == null ? org.mxflow.schedule.SampleMerge.commonSpaceGroup(inputs, data, used, leftOut, top)
-                : org.mxflow.schedule.SampleMerge.sheetSymmetry(inputs, data, used, leftOut, top, userGroup);
-        if (data.isEmpty()) throw new IllegalArgumentException("no input can be merged in " + userGroup.hermannMauguin() + ": " + leftOut);
+        // KAMO's preparation (kamo-conventions 4.3-4.4): cell-graph group 1, one symmetry, every file in the
+        // reference setting (reindexed copies go to <merge dir>/input_files/), the rest left out with the reason.
+        org.mxflow.merge.MergePreparation.Result prepared = org.mxflow.schedule.SampleMerge.prepare(inputs, data, used, leftOut, top, userGroup);
+        if (prepared.kept().isEmpty()) {
+            throw new IllegalArgumentException("no input can be merged" + (userGroup != null ? " in " + userGroup.hermannMauguin() : "") + ": " + leftOut);
+        }
+        data = prepared.kept().stream().map(org.mxflow.merge.MergePreparation.Kept::data).toList();
         PrintWriter note = spec.commandLine().getOut();
-        if (relabelled > 0) note.println(relabelled + " file(s) relabelled to the common space group " + data.get(0).header().spaceGroupNumber());
+        long relabelled = prepared.kept().stream().filter(k -> k.relabelled() && !k.reindexed()).count();
+        long reindexed = prepared.kept().stream().filter(org.mxflow.merge.MergePreparation.Kept::reindexed).count();
+        if (relabelled > 0) note.println(relabelled + " file(s) relabelled to the common space group " + prepared.symmetry().number());
+        if (reindexed > 0) {
+            note.println(reindexed + " file(s) reindexed to the reference setting of " + prepared.symmetry().hermannMauguin() + " ("
+                    + prepared.referenceCell().format() + "); see prep_merge.log");
+        }
         leftOut.forEach((dir, why) -> note.println("left out " + top.resolve(dir) + ": " + why));
         double start = dMin != null ? dMin : startResolution(data);
         if (!(start > 0)) throw new IllegalArgumentException("--d-min must be positive, got " + start);
@@ -154,7 +164,7 @@ final class MergeCommand implements Callable<Integer> {
         ClusterMergeCache sameClusters = new ClusterMergeCache();
         for (Clustering m : methods) {
             AutoMultiMerge.Outcome o = new AutoMultiMerge(new AutoMultiMerge.Settings(m, start, friedel, thresholds, threads,
-                    Scaler.Settings.defaults(), !noPasses, userGroup, deltaCcHalf), sameClusters).run(sample, inputs, data, out);
+                    Scaler.Settings.defaults(), !noPasses, userGroup, deltaCcHalf), sameClusters).run(sample, prepared, out);
             w.println(summary(o));
         }
         w.flush();

@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.mxflow.cell.UnitCell;
 import org.mxflow.cluster.ClusterChoice;
+import org.mxflow.cluster.TriclinicCell;
 import org.mxflow.merge.AutoMultiMerge;
 import org.mxflow.merge.KamoFormat;
+import org.mxflow.merge.MergePreparation;
 import org.mxflow.merge.MergeDirectoryNames;
 import org.mxflow.merge.MultiMerge;
 import org.mxflow.reflection.XdsAsciiFile;
@@ -20,6 +23,7 @@ import org.mxflow.scale.Scaler;
 import org.mxflow.stats.ShellStatistics;
 import org.mxflow.symmetry.SpaceGroup;
 import org.mxflow.symmetry.SpaceGroups;
+import org.mxflow.xds.LatticeCharacterTable;
 
 /**
  * One sample's merge in one tree with one clustering (blend or cc): KAMO's auto_multi_merge
@@ -127,12 +131,13 @@ public final class SampleMerge {
         if (files.isEmpty()) {
             throw new IOException(unitDirs.size() + " finished datasets, none with a usable reflection file " + leftOut);
         }
-        int relabelled = sheetSpaceGroup == null ? commonSpaceGroup(files, data, used, leftOut, top)
-                : sheetSymmetry(files, data, used, leftOut, top, sheetSpaceGroup);
-        if (files.isEmpty()) {
-            throw new IOException(unitDirs.size() + " finished datasets, none can be merged in the sheet's space group "
-                    + sheetSpaceGroup.hermannMauguin() + " " + leftOut);
+        MergePreparation.Result prepared = prepare(files, data, used, leftOut, top, sheetSpaceGroup);
+        if (prepared.kept().isEmpty()) {
+            throw new IOException(unitDirs.size() + " finished datasets, none can be merged"
+                    + (sheetSpaceGroup != null ? " in the sheet's space group " + sheetSpaceGroup.hermannMauguin() : "") + " " + leftOut);
         }
+        long relabelled = prepared.kept().stream().filter(k -> k.relabelled() && !k.reindexed()).count();
+        long reindexed = prepared.kept().stream().filter(MergePreparation.Kept::reindexed).count();
         // AutoMultiMerge names the sample directory under its output root; a hidden sibling root keeps
         // the half-written merge out of sight, then the directory is renamed into place.
         Path scratch = dir.resolveSibling("." + dir.getFileName() + ".mxflow-merge");
@@ -144,14 +149,16 @@ public final class SampleMerge {
                     Double.NaN, Double.NaN, 8);
             out = new AutoMultiMerge(new AutoMultiMerge.Settings(method, dStartA, null, thresholds, 1, Scaler.Settings.defaults(), true,
                     sheetSpaceGroup))
-                    .run(sampleName, files, data, scratch);
+                    .run(sampleName, prepared, scratch);
             Path staging = WorkDirectories.prepare(dir);
             Files.delete(staging);
             Files.move(out.sampleDirectory(), staging);
+            // The lists name reindexed copies by where they were written; they are read where they are installed.
+            repointLists(staging, out.sampleDirectory(), dir);
             WorkDirectories.install(dir);
         } catch (RuntimeException e) {
             WorkDirectories.discard(dir);
-            throw new IOException("merging " + files.size() + " datasets: " + e.getMessage(), e);
+            throw new IOException("merging " + prepared.kept().size() + " datasets: " + e.getMessage(), e);
         } finally {
             WorkDirectories.deleteTree(scratch);
         }
@@ -161,183 +168,109 @@ public final class SampleMerge {
             summary += "; space group " + sheetSpaceGroup.hermannMauguin() + " from the sample sheet";
         }
         if (relabelled > 0) {
-            summary += "; " + relabelled + " dataset(s) relabelled to " + SpaceGroups.byNumber(data.get(0).header().spaceGroupNumber()).hermannMauguin()
+            summary += "; " + relabelled + " dataset(s) relabelled to " + prepared.symmetry().hermannMauguin()
                     + " (same lattice; other screw axes or a subgroup the wedge could not rule out)";
+        }
+        if (reindexed > 0) {
+            summary += "; " + reindexed + " dataset(s) reindexed to the reference setting of " + prepared.symmetry().hermannMauguin()
+                    + " (prep_merge.log)";
         }
         return new Result(dir, rebased, used, leftOut, summary);
     }
 
     /**
-     * One space group for the merge. First the cell graph: only the largest group of similar cells
-     * is kept ({@link #keepCellGroupOne}). Then the datasets of the most frequent lattice and point group (ties:
-     * the higher symmetry), all labelled with its most frequent space group (ties: the lower
-     * number). Short wedges often disagree on screw axes (P422 / P4212 / P43212), which do not
-     * change how intensities merge; datasets of another point group are left out with a reason.
-     * Works on the in-memory copies only; the units' files are not touched. Returns how many
-     * datasets were relabelled.
+     * KAMO's merge preparation (kamo-conventions 4.3–4.4, {@link MergePreparation}) of the readable
+     * datasets: the P1 cell of each is the all-obtuse aP row of the CORRECT.LP_noscale (else
+     * CORRECT.LP) beside its reflection file, else its header cell reduced; group 1 of the cell graph is
+     * kept; each member is kept unchanged, relabelled or reindexed to the reference setting, or left out
+     * with the reason (moved from {@code used} to {@code leftOut}, keyed by unit directory).
+     *
+     * @param sheet the sheet's (user's) space group, or null: then the labels' vote and the data decide
+     */
+    public static MergePreparation.Result prepare(List<Path> files, List<XdsAsciiFile> data, Map<String, Path> used,
+                                                  Map<String, String> leftOut, Path top, SpaceGroup sheet) {
+        List<MergePreparation.Dataset> datasets = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) datasets.add(new MergePreparation.Dataset(files.get(i), data.get(i), p1CellBeside(files.get(i))));
+        MergePreparation.Result r = MergePreparation.prepare(datasets, sheet);
+        for (MergePreparation.Left l : r.left()) {
+            String unit = top.relativize(l.file().getParent()).toString().replace('\\', '/');
+            used.remove(unit);
+            leftOut.put(unit, l.reason());
+        }
+        long reindexed = r.kept().stream().filter(MergePreparation.Kept::reindexed).count();
+        LOG.info("merge preparation: {}; {} of {} datasets kept, {} reindexed", r.log().get(0), r.kept().size(), files.size(), reindexed);
+        return r;
+    }
+
+    /**
+     * The all-obtuse aP cell of the CORRECT.LP_noscale or CORRECT.LP next to a reflection file (kamo-conventions
+     * 4.3.2), or null when neither is there or has the table (the header cell then stands in). A table
+     * that does not read is logged and ignored: the header still describes the dataset.
+     */
+    public static UnitCell p1CellBeside(Path reflectionFile) {
+        Path dir = reflectionFile.toAbsolutePath().getParent();
+        if (dir == null) return null;
+        for (String name : List.of("CORRECT.LP_noscale", "CORRECT.LP")) {
+            Path lp = dir.resolve(name);
+            if (!Files.isRegularFile(lp)) continue;
+            try {
+                var row = LatticeCharacterTable.read(lp).flatMap(LatticeCharacterTable::firstTriclinic);
+                if (row.isPresent()) return TriclinicCell.allObtuse(row.get().cell());
+            } catch (IOException | IllegalArgumentException e) {
+                LOG.warn("{}: lattice-character table not read ({}); the header cell stands in", lp, e.getMessage());
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The preparation applied to the lists in place (the form the tests and {@code mxflow merge}
+     * without a directory use): {@code files}/{@code data} keep the merged datasets in the reference
+     * setting with the merge's label; the others move to {@code leftOut}. Returns how many were
+     * relabelled without reindexing.
      */
     public static int commonSpaceGroup(List<Path> files, List<XdsAsciiFile> data, Map<String, Path> used, Map<String, String> leftOut,
-                                Path top) {
-        keepCellGroupOne(files, data, used, leftOut, top);
-        Map<String, Integer> pgVotes = new TreeMap<>();
-        Map<String, Integer> pgOrder = new TreeMap<>();
-        for (XdsAsciiFile f : data) {
-            SpaceGroup g = SpaceGroups.byNumber(f.header().spaceGroupNumber());
-            pgVotes.merge(latticeAndPointGroup(g), 1, Integer::sum);
-            pgOrder.merge(latticeAndPointGroup(g), g.pointGroup().ordinal(), Math::max);
-        }
-        // KAMO 4.3.5: the most frequent symmetry, but not P1 while another candidate has votes.
-        String pg = pgVotes.entrySet().stream().filter(e -> pgVotes.size() == 1 || !e.getKey().equals("P 1"))
-                .max(Comparator.<Map.Entry<String, Integer>>comparingInt(Map.Entry::getValue)
-                .thenComparingInt(e -> pgOrder.get(e.getKey()))).orElseThrow().getKey();
-        Map<Integer, Integer> sgVotes = new TreeMap<>();
-        for (XdsAsciiFile f : data) {
-            if (latticeAndPointGroup(SpaceGroups.byNumber(f.header().spaceGroupNumber())).equals(pg)) {
-                sgVotes.merge(f.header().spaceGroupNumber(), 1, Integer::sum);
-            }
-        }
-        int sg = sgVotes.entrySet().stream().max(Comparator.<Map.Entry<Integer, Integer>>comparingInt(Map.Entry::getValue)
-                .thenComparingInt(e -> -e.getKey())).orElseThrow().getKey();
-        sg = decideWhenLabelsDisagree(data, sg);
-        int relabelled = 0;
-        for (int i = data.size() - 1; i >= 0; i--) {
-            XdsAsciiFile f = data.get(i);
-            int n = f.header().spaceGroupNumber();
-            if (n == sg) {
-                continue;
-            }
-            if (!latticeAndPointGroup(SpaceGroups.byNumber(n)).equals(pg)
-                    && !joinsHigherSymmetry(SpaceGroups.byNumber(n), SpaceGroups.byNumber(sg), f.header().unitCell())) {
-                String unit = top.relativize(files.get(i).getParent()).toString().replace('\\', '/');
-                used.remove(unit);
-                leftOut.put(unit, "space group " + SpaceGroups.byNumber(n).hermannMauguin() + ", not point group " + pg + " of the others");
-                files.remove(i);
-                data.remove(i);
-                continue;
-            }
-            data.set(i, new XdsAsciiFile(f.header().withSpaceGroup(sg, f.header().unitCell()), f.observations()));
-            relabelled++;
-        }
-        return relabelled;
+                                       Path top) {
+        return applyInPlace(prepare(files, data, used, leftOut, top, null), files, data);
     }
 
-    /**
-     * The sheet's space group for all: the cell graph's group 1 is kept as without a sheet, then every
-     * dataset {@link AutoMultiMerge#mergesUnder} the sheet's group is relabelled to it and the others are
-     * left out with their label. Returns how many were relabelled.
-     */
+    /** As {@link #commonSpaceGroup} with the sheet's space group as the merge's symmetry. */
     public static int sheetSymmetry(List<Path> files, List<XdsAsciiFile> data, Map<String, Path> used, Map<String, String> leftOut,
-                             Path top, SpaceGroup sheet) {
-        keepCellGroupOne(files, data, used, leftOut, top);
+                                    Path top, SpaceGroup sheet) {
+        return applyInPlace(prepare(files, data, used, leftOut, top, sheet), files, data);
+    }
+
+    private static int applyInPlace(MergePreparation.Result r, List<Path> files, List<XdsAsciiFile> data) {
+        files.clear();
+        data.clear();
         int relabelled = 0;
-        for (int i = data.size() - 1; i >= 0; i--) {
-            XdsAsciiFile f = data.get(i);
-            int n = f.header().spaceGroupNumber();
-            if (n == sheet.number()) {
-                continue;
-            }
-            if (n < 1 || !AutoMultiMerge.mergesUnder(SpaceGroups.byNumber(n), sheet, f.header().unitCell())) {
-                String unit = top.relativize(files.get(i).getParent()).toString().replace('\\', '/');
-                used.remove(unit);
-                leftOut.put(unit, "space group " + (n < 1 ? "?" : SpaceGroups.byNumber(n).hermannMauguin())
-                        + " cannot be merged in the sheet's " + sheet.hermannMauguin());
-                files.remove(i);
-                data.remove(i);
-                continue;
-            }
-            data.set(i, new XdsAsciiFile(f.header().withSpaceGroup(sheet.number(), f.header().unitCell()), f.observations()));
-            relabelled++;
+        for (MergePreparation.Kept k : r.kept()) {
+            files.add(k.file());
+            data.add(k.data());
+            if (k.relabelled() && !k.reindexed()) relabelled++;
         }
         return relabelled;
     }
 
     /**
-     * KAMO's cell graph (kamo-conventions 4.3.3, org.mxflow.cluster.CellGraph): datasets whose cells
-     * agree within 10 % / 5°, directly or after a change of basis, form a group; only group 1 (the
-     * largest) is merged, the others are left out with their group's cell.
+     * Replaces the merge's scratch path by its installed path in the small text files that list inputs
+     * (formerge.lst, cells.dat, excluded.lst, the _reindexed lists, prep_merge.log, filenames.lst,
+     * xds_lookup_table.txt …) under {@code tree}.
      */
-    static void keepCellGroupOne(List<Path> files, List<XdsAsciiFile> data, Map<String, Path> used, Map<String, String> leftOut,
-                                 Path top) {
-        List<org.mxflow.cell.UnitCell> cells = data.stream().map(f -> f.header().unitCell()).toList();
-        List<List<Integer>> groups = org.mxflow.cluster.CellGraph.groups(cells);
-        if (groups.size() < 2) {
-            return;
+    static void repointLists(Path tree, Path written, Path installed) throws IOException {
+        String from = written.toString(), to = installed.toString();
+        List<Path> texts;
+        try (var walk = Files.walk(tree)) {
+            texts = walk.filter(Files::isRegularFile).filter(p -> {
+                String n = p.getFileName().toString();
+                return n.endsWith(".lst") || n.endsWith(".dat") || n.endsWith(".log") || n.endsWith(".txt");
+            }).toList();
         }
-        List<Integer> one = groups.get(0);
-        String cellOne = cells.get(one.get(0)).format();
-        java.util.Set<Integer> drop = new java.util.TreeSet<>();
-        for (int g = 1; g < groups.size(); g++) {
-            for (int i : groups.get(g)) {
-                drop.add(i);
-                String unit = top.relativize(files.get(i).getParent()).toString().replace('\\', '/');
-                used.remove(unit);
-                leftOut.put(unit, String.format(Locale.ROOT, "cell group %d of %d (%d datasets, cell %s), not group 1 (%d datasets, cell %s)",
-                        g + 1, groups.size(), groups.get(g).size(), cells.get(i).format(), one.size(), cellOne));
-            }
+        for (Path p : texts) {
+            if (Files.size(p) > 8_000_000) continue;
+            String t = Files.readString(p, java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (t.contains(from)) Files.writeString(p, t.replace(from, to), java.nio.charset.StandardCharsets.ISO_8859_1);
         }
-        LOG.info("cell graph: {} groups of {} datasets; merging group 1 ({} datasets, cell {})", groups.size(), cells.size(), one.size(), cellOne);
-        for (int i = data.size() - 1; i >= 0; i--) {
-            if (drop.contains(i)) {
-                files.remove(i);
-                data.remove(i);
-            }
-        }
-    }
-
-    /**
-     * When the wedges' labels differ, the data decide (POINTLESS-like, org.mxflow.pointgroup): element
-     * CCs over the highest-symmetry label of the consensus lattice, then screw axes from axial
-     * reflections. Wedges that all agree (or a sheet's space group applied to all) keep their label.
-     */
-    private static int decideWhenLabelsDisagree(List<XdsAsciiFile> data, int vote) {
-        SpaceGroup consensus = SpaceGroups.byNumber(vote);
-        SpaceGroup highest = consensus;
-        boolean disagree = false;
-        List<List<org.mxflow.reflection.Observation>> wedges = new ArrayList<>();
-        List<org.mxflow.cell.UnitCell> cells = new ArrayList<>();
-        for (XdsAsciiFile f : data) {
-            SpaceGroup g = SpaceGroups.byNumber(f.header().spaceGroupNumber());
-            disagree |= g.number() != vote;
-            if (g.hermannMauguin().charAt(0) != consensus.hermannMauguin().charAt(0) || f.header().unitCell() == null
-                    || !f.header().unitCell().isCompatibleWith(consensus.latticeType())) {
-                continue;
-            }
-            if (g.operations().order() > highest.operations().order()
-                    && f.header().unitCell().isCompatibleWith(g.latticeType())) {
-                highest = g;
-            }
-            wedges.add(f.observations());
-            cells.add(f.header().unitCell());
-        }
-        if (!disagree || wedges.isEmpty()) {
-            return vote;
-        }
-        try {
-            var decision = org.mxflow.pointgroup.SpaceGroupDecision.decide(wedges, org.mxflow.merge.MultiMerge.meanCell(cells), highest);
-            LOG.info("space group from the data ({} wedges with differing labels): {}", wedges.size(), decision.log());
-            return decision.spaceGroup().number();
-        } catch (IllegalArgumentException e) {
-            LOG.warn("space group from the data failed ({}); keeping the majority label {}", e.getMessage(), consensus.hermannMauguin());
-            return vote;
-        }
-    }
-
-    /**
-     * A dataset labelled with a lower point group joins the consensus when its cell already fits the
-     * consensus lattice in the same setting: on a 10° wedge the engine may keep only a subgroup (too few
-     * symmetry mates to judge the other operators), while the indices are those of the lattice's
-     * conventional cell, so merging it under the higher group needs no reindexing.
-     */
-    private static boolean joinsHigherSymmetry(SpaceGroup own, SpaceGroup consensus, org.mxflow.cell.UnitCell cell) {
-        return own.hermannMauguin().charAt(0) == consensus.hermannMauguin().charAt(0)
-                && own.operations().order() < consensus.operations().order()
-                && consensus.operations().order() % own.operations().order() == 0
-                && cell != null && cell.isCompatibleWith(consensus.latticeType());
-    }
-
-    /** "P 422": the lattice letter and point group; relabelling never changes the centring. */
-    private static String latticeAndPointGroup(SpaceGroup g) {
-        return g.hermannMauguin().charAt(0) + " " + g.pointGroup().symbol();
     }
 
     /** The outcome with every pass directory moved from {@code from} to {@code to}. */
@@ -347,7 +280,12 @@ public final class SampleMerge {
             Path d = p.directory().startsWith(from) ? to.resolve(from.relativize(p.directory())) : p.directory();
             passes.add(p.movedTo(d));
         }
-        return new AutoMultiMerge.Outcome(to, o.inputs(), passes, o.reindexing());
+        List<AutoMultiMerge.Input> inputs = new ArrayList<>();
+        for (AutoMultiMerge.Input in : o.inputs()) {
+            Path f = in.file().startsWith(from) ? to.resolve(from.relativize(in.file())) : in.file();
+            inputs.add(new AutoMultiMerge.Input(f, in.label(), in.data()));
+        }
+        return new AutoMultiMerge.Outcome(to, inputs, passes, o.reindexing());
     }
 
     /** "blend_2.31A_final: 2 cluster(s); cluster_0001 run_03 4 datasets, Cmpl 99.1%, ..." */
