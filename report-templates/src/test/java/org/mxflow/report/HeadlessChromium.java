@@ -116,7 +116,18 @@ final class HeadlessChromium {
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             throw new IOException("chromium did not finish loading " + page + ": " + e + "\n" + tail(stderr), e);
         } finally {
+            // Chromium's helper processes (renderer, network service) can outlive the browser and keep
+            // writing into the profile: stop them first.
+            List<ProcessHandle> helpers = process.descendants().toList();
+            helpers.forEach(ProcessHandle::destroy);
             process.destroy();
+            for (ProcessHandle h : helpers) {
+                try {
+                    h.onExit().get(5, TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                    h.destroyForcibly();
+                }
+            }
             if (!process.waitFor(10, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
@@ -169,11 +180,14 @@ final class HeadlessChromium {
         }
     }
 
+    /** Best effort: a leftover temporary profile is harmless, a file vanishing during the walk is expected. */
     private static void deleteTree(Path dir) {
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // a leftover temporary profile is harmless
+        for (int attempt = 0; attempt < 3 && Files.exists(dir); attempt++) {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException | java.io.UncheckedIOException ignored) {
+                // walked while chromium was still removing its own files: walk again
+            }
         }
     }
 
