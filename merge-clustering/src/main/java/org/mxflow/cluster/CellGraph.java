@@ -3,6 +3,7 @@ package org.mxflow.cluster;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.mxflow.cell.CellReduction;
 import org.mxflow.cell.UnitCell;
 
 /**
@@ -20,6 +21,9 @@ public final class CellGraph {
     public static final double ANGLE_DEG = 5.0;
 
     private static final List<int[]> BASIS_CHANGES = basisChanges();
+    /** The same matrices as doubles, for {@link CellReduction#transform}. */
+    private static final List<double[]> BASIS_CHANGES_REAL = BASIS_CHANGES.stream()
+            .map(m -> java.util.Arrays.stream(m).asDoubleStream().toArray()).toList();
 
     private CellGraph() {}
 
@@ -99,18 +103,9 @@ public final class CellGraph {
         // Lengths within 10 % bound the volume ratio; a change of basis with det 1 keeps the volume.
         if (Math.abs(a.volume() - b.volume()) > 0.35 * Math.min(a.volume(), b.volume())) return java.util.Optional.empty();
         double[] g = b.metric(); // row-major 3×3 of the direct basis
-        for (int[] m : BASIS_CHANGES) {
-            double[] gm = new double[9];
-            for (int i = 0; i < 3; i++) {
-                for (int j = 0; j < 3; j++) {
-                    double s = 0;
-                    for (int p = 0; p < 3; p++) {
-                        for (int q = 0; q < 3; q++) s += m[3 * i + p] * g[3 * p + q] * m[3 * j + q];
-                    }
-                    gm[3 * i + j] = s;
-                }
-            }
-            if (close(a, fromMetric(gm))) return java.util.Optional.of(m.clone());
+        for (int k = 0; k < BASIS_CHANGES.size(); k++) {
+            double[] gm = CellReduction.transform(BASIS_CHANGES_REAL.get(k), g);
+            if (close(a, CellReduction.fromMetric(gm))) return java.util.Optional.of(BASIS_CHANGES.get(k).clone());
         }
         return java.util.Optional.empty();
     }
@@ -120,16 +115,6 @@ public final class CellGraph {
         for (int i = 0; i < 3; i++) if (Math.abs(x[i] - y[i]) > RELATIVE_LENGTH * Math.min(x[i], y[i])) return false;
         for (int i = 3; i < 6; i++) if (Math.abs(x[i] - y[i]) > ANGLE_DEG) return false;
         return true;
-    }
-
-    static UnitCell fromMetric(double[] g) {
-        double a = Math.sqrt(g[0]), b = Math.sqrt(g[4]), c = Math.sqrt(g[8]);
-        return new UnitCell(a, b, c, Math.toDegrees(Math.acos(clamp(g[5] / (b * c)))), Math.toDegrees(Math.acos(clamp(g[2] / (a * c)))),
-                Math.toDegrees(Math.acos(clamp(g[1] / (a * b)))));
-    }
-
-    private static double clamp(double x) {
-        return Math.max(-1, Math.min(1, x));
     }
 
     private static int find(int[] parent, int i) {
