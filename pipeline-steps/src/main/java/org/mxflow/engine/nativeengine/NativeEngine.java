@@ -198,6 +198,9 @@ public final class NativeEngine {
         LOG.info("refined with fixed distance and origin: {} cell {}, RMSD {} px, {} deg", chosen.lattice(), crystal.unitCell().format(),
                 String.format(Locale.ROOT, "%.2f", Math.hypot(kr.rmsdXPx(), kr.rmsdYPx())), String.format(Locale.ROOT, "%.3f", kr.rmsdPhiDeg()));
         double oscDeg = Math.abs(header.oscWidthDeg());
+        // what result.json reports of the refinement: the static fit, and the scan-varying one for long sweeps
+        Map<String, Object> refinement = new LinkedHashMap<>();
+        refinement.put("static", refinementFit(kr.used().size(), Math.hypot(kr.rmsdXPx(), kr.rmsdYPx()), kr.rmsdPhiDeg()));
         double mosaicity = mosaicity(spots, exp);
         double sigmaXy = spotSigma(spots);
 
@@ -213,6 +216,10 @@ public final class NativeEngine {
             LOG.info("scan-varying refinement over {} knots: RMSD {} px, {} deg (static {} px, {} deg)", sv.knotPhiDeg().length,
                     String.format(Locale.ROOT, "%.2f", Math.hypot(sv.rmsdXPx(), sv.rmsdYPx())), String.format(Locale.ROOT, "%.3f", sv.rmsdPhiDeg()),
                     String.format(Locale.ROOT, "%.2f", Math.hypot(kr.rmsdXPx(), kr.rmsdYPx())), String.format(Locale.ROOT, "%.3f", kr.rmsdPhiDeg()));
+            Map<String, Object> fit = refinementFit(sv.used().size(), Math.hypot(sv.rmsdXPx(), sv.rmsdYPx()), sv.rmsdPhiDeg());
+            fit.put("knot_phi_deg", round(sv.knotPhiDeg(), 2));
+            fit.put("knot_cells", sv.knotCells().stream().map(c -> round(c.toArray(), 3)).toList());
+            refinement.put("scan_varying", fit);
             pred = ReflectionPrediction.predict(exp, sv.crystal(), first, last, new PredictionSettings(dMin, mosaicity, 0.99));
         } else {
             pred = ReflectionPrediction.predict(exp, crystal, first, last, new PredictionSettings(dMin, mosaicity, 0.99));
@@ -322,7 +329,7 @@ public final class NativeEngine {
                 stats.merging().total().completenessPct(), stats.merging().total().ccHalfPct(), em.isa());
         NativeOutcome.Done done = new NativeOutcome.Done(req.workDir(), stats, sgName, cut.orElse(Double.NaN), nObsFinal, summary);
         writeResult(req, done, ix, chosen.lattice().name(), first, last, spotsPerFrame(allSpots, first, last),
-                resolutionEstimate(cut, full), timings);
+                resolutionEstimate(cut, full), refinement, timings);
         return done;
     }
 
@@ -492,7 +499,8 @@ public final class NativeEngine {
     }
 
     private void writeResult(ProcessingRequest req, NativeOutcome.Done d, IndexingOutcome.Indexed ix, String lattice, int first, int last,
-                             int[] spotsPerFrame, double[] resolutionEstimate, Map<String, Double> timings) throws IOException {
+                             int[] spotsPerFrame, double[] resolutionEstimate, Map<String, Object> refinement,
+                             Map<String, Double> timings) throws IOException {
         var total = d.statistics().merging().total();
         var outer = d.statistics().merging().outerShell();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -527,8 +535,18 @@ public final class NativeEngine {
         m.put("cc_half_outer_pct", r(outer.ccHalfPct(), 2));
         m.put("i_over_sigma", r(total.iOverSigma(), 2));
         m.put("r_meas_pct", r(total.rMeasPct(), 2));
+        m.put("refinement", refinement);
         m.put("timings_s", timings);
         writeAtomic(req.workDir().resolve("result.json"), json().writeValueAsString(m) + "\n");
+    }
+
+    /** One refinement's fit for result.json: spots used, RMSD in the detector plane and in φ. */
+    private static Map<String, Object> refinementFit(int spots, double rmsdXyPx, double rmsdPhiDeg) {
+        Map<String, Object> fit = new LinkedHashMap<>();
+        fit.put("spots", spots);
+        fit.put("rmsd_xy_px", r(rmsdXyPx, 3));
+        fit.put("rmsd_phi_deg", r(rmsdPhiDeg, 4));
+        return fit;
     }
 
     private void rewriteTimings(Path workDir, Map<String, Double> timings) throws IOException {
