@@ -166,6 +166,10 @@ final class MergeCommand implements Callable<Integer> {
             AutoMultiMerge.Outcome o = new AutoMultiMerge(new AutoMultiMerge.Settings(m, start, friedel, thresholds, threads,
                     Scaler.Settings.defaults(), !noPasses, userGroup, deltaCcHalf), sameClusters).run(sample, prepared, out);
             w.println(summary(o));
+            // the pass directories' report.html, as the orchestrator writes them
+            for (Path report : org.mxflow.schedule.Deliverables.renderMergeReports(o, sample, m.label())) {
+                w.println("  report: " + report);
+            }
         }
         w.flush();
         return 0;

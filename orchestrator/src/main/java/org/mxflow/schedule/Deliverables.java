@@ -197,7 +197,11 @@ public final class Deliverables {
      * the merged clusters' final runs with shell tables, and the datasets removed.
      */
     public static List<Path> renderMergeReports(SampleMerge.Result merge, String sampleName, String clustering) throws IOException {
-        AutoMultiMerge.Outcome o = merge.outcome();
+        return renderMergeReports(merge.outcome(), sampleName, clustering);
+    }
+
+    /** As {@link #renderMergeReports(SampleMerge.Result, String, String)}, for a merge made outside the catalog ({@code mxflow merge}). */
+    public static List<Path> renderMergeReports(AutoMultiMerge.Outcome o, String sampleName, String clustering) throws IOException {
         ReportRenderer renderer = new ReportRenderer();
         List<Path> written = new ArrayList<>();
         if (o.inputs().isEmpty()) {

@@ -66,6 +66,10 @@ class MergeCommandTest {
         Path fin = sampleDir.resolve("cc_3.50A_final");
         assertThat(fin.resolve("cluster_summary.dat")).exists();
         assertThat(fin.resolve("cc_clustering/cctable.dat")).exists();
+        // the same report.html the orchestrator writes into each pass directory, naming the merged cluster
+        assertThat(fin.resolve("report.html")).exists();
+        assertThat(Files.readString(fin.resolve("report.html"))).contains("cluster_0005").contains("..-lyso_A");
+        assertThat(out.toString()).contains("report: " + fin.resolve("report.html"));
         Path run = Files.exists(fin.resolve("cluster_0005/run_03")) ? fin.resolve("cluster_0005/run_03") : fin.resolve("cluster_0005/run_02");
         MtzFile mtz = MtzReader.read(run.resolve("ccp4/xscale.mtz"));
         assertThat(mtz.spaceGroupNumber()).isEqualTo(19);
