@@ -52,11 +52,11 @@ public final class CbfWriter {
         byte[] cbf = toBytes(frame, extras, dataName(file));
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".part");
+        // created like any other file (createTempFile would make frames 0600)
+        Path tmp = dir.resolve("." + file.getFileName() + "." + java.util.UUID.randomUUID() + ".part");
         try {
-            try (OutputStream out = file.getFileName().toString().endsWith(".gz")
-                    ? new GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16)
-                    : Files.newOutputStream(tmp)) {
+            try (OutputStream raw = Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW, java.nio.file.StandardOpenOption.WRITE);
+                 OutputStream out = file.getFileName().toString().endsWith(".gz") ? new GZIPOutputStream(raw, 1 << 16) : raw) {
                 out.write(cbf);
             }
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

@@ -51,6 +51,12 @@ class CbfWriterTest {
             Path file = dir.resolve(name);
             CbfWriter.write(file, f);
             Frame back = CbfReader.read(file);
+            if (dir.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                // frames are read by other users' programs: the umask's permissions, not createTempFile's 0600
+                Path plain = Files.writeString(dir.resolve("plain.txt"), "x");
+                assertThat(Files.getPosixFilePermissions(file)).as(name).isEqualTo(Files.getPosixFilePermissions(plain));
+                Files.delete(plain);
+            }
             assertThat(back.pixels()).isEqualTo(f.pixels());
             assertThat(back.header()).isEqualTo(f.header());
         }

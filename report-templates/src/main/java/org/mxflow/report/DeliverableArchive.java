@@ -142,9 +142,11 @@ public final class DeliverableArchive {
     public static void write(List<Entry> entries, Path out) throws IOException {
         Path dir = out.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
+        // created like any other file: createTempFile would make the archive 0600, unreadable for the users it is for
+        Path tmp = dir.resolve("." + out.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
         try {
-            try (OutputStream fo = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+            try (OutputStream fo = new BufferedOutputStream(Files.newOutputStream(tmp, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE), 1 << 16);
                  GzipCompressorOutputStream gz = new GzipCompressorOutputStream(fo);
                  TarArchiveOutputStream tar = new TarArchiveOutputStream(gz, "UTF-8")) {
                 tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);

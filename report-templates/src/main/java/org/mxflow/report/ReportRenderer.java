@@ -130,9 +130,11 @@ public final class ReportRenderer {
     static void writeAtomically(Path out, java.util.function.Consumer<Writer> body) throws IOException {
         Path dir = out.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + out.getFileName(), ".tmp");
+        // A unique sibling created like any other file (createTempFile would make it 0600: unreadable for the users the tree is for).
+        Path tmp = dir.resolve("." + out.getFileName() + "." + java.util.UUID.randomUUID() + ".tmp");
         try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE_NEW,
+                    java.nio.file.StandardOpenOption.WRITE)) {
                 body.accept(w);
             } catch (UncheckedIOException e) {
                 throw e.getCause();

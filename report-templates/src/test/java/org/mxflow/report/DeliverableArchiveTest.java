@@ -82,6 +82,16 @@ class DeliverableArchiveTest {
 
         Path tgz = DeliverableArchive.write(root);
         assertThat(tgz).isEqualTo(root.resolve("261121_BL45XU_t.tgz"));
+        // Reports and the archive are for other users: the permissions any plainly written file gets
+        // here (the umask's), not createTempFile's owner-only 0600.
+        if (tmp.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Path plain = Files.writeString(root.resolve("plain.txt"), "x");
+            var expectedMode = Files.getPosixFilePermissions(plain);
+            Files.delete(plain);
+            assertThat(Files.getPosixFilePermissions(tgz)).isEqualTo(expectedMode);
+            assertThat(Files.getPosixFilePermissions(root.resolve("_kamoproc/report.html"))).isEqualTo(expectedMode);
+            assertThat(Files.getPosixFilePermissions(root.resolve("_kamoproc/correct.html"))).isEqualTo(expectedMode);
+        }
         Map<String, byte[]> read = readBack(tgz);
 
         Path pass = b.merges().get(0).directory();
