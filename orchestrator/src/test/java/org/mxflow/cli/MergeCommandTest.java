@@ -123,15 +123,21 @@ class MergeCommandTest {
         assertThat(err.toString().strip()).isEqualTo("mxflow: error: " + missing + ": no such XDS_ASCII.HKL file");
     }
 
-    @Test
-    void wedgesThatDisagreeOnlyOnScrewAxesAreMergedUnderOneSpaceGroup(@TempDir Path tmp) throws Exception {
-        List<Path> files = wedges(tmp.resolve("proc"));
-        // Three of the six wedges say P222 (#16): same lattice and point group as P212121, no screw axes seen.
+    /** {@link #wedges(Path)} with the first three relabelled P222 (#16). */
+    static List<Path> wedgesThreeLabelledP222(Path root) throws Exception {
+        List<Path> files = wedges(root);
         for (int i = 0; i < 3; i++) {
             org.mxflow.reflection.XdsAsciiFile f = org.mxflow.reflection.XdsAsciiReader.read(files.get(i));
             XdsAsciiWriter.write(new org.mxflow.reflection.XdsAsciiFile(
                     f.header().withSpaceGroup(16, f.header().unitCell()), f.observations()), files.get(i));
         }
+        return files;
+    }
+
+    @Test
+    void wedgesThatDisagreeOnlyOnScrewAxesAreMergedUnderOneSpaceGroup(@TempDir Path tmp) throws Exception {
+        // Three of the six wedges say P222 (#16): same lattice and point group as P212121, no screw axes seen.
+        List<Path> files = wedgesThreeLabelledP222(tmp.resolve("proc"));
         StringWriter out = new StringWriter();
         CommandLine cl = MxflowCommand.newCommandLine();
         cl.setOut(new PrintWriter(out));
@@ -148,12 +154,7 @@ class MergeCommandTest {
     void aGivenSpaceGroupIsWrittenAsGivenWithoutDecidingFromTheData(@TempDir Path tmp) throws Exception {
         // Simulated P212121 wedges (truth without the axial absences enforced, so only the label can say 19), three
         // labelled P222: --space-group "P 21 21 21" relabels them and every run's MTZ carries 19, no pointless.log.
-        List<Path> files = wedges(tmp.resolve("proc"));
-        for (int i = 0; i < 3; i++) {
-            org.mxflow.reflection.XdsAsciiFile f = org.mxflow.reflection.XdsAsciiReader.read(files.get(i));
-            XdsAsciiWriter.write(new org.mxflow.reflection.XdsAsciiFile(
-                    f.header().withSpaceGroup(16, f.header().unitCell()), f.observations()), files.get(i));
-        }
+        List<Path> files = wedgesThreeLabelledP222(tmp.resolve("proc"));
         StringWriter out = new StringWriter();
         CommandLine cl = MxflowCommand.newCommandLine();
         cl.setOut(new PrintWriter(out));
