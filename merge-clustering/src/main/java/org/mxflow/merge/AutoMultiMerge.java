@@ -99,8 +99,20 @@ public final class AutoMultiMerge {
     /** The sample's result: its merge directory and the passes (the last one is _final). */
     public record Outcome(Path sampleDirectory, List<Input> inputs, List<Pass> passes, List<ReindexOperator> reindexing) {}
 
+    /** Told as the merge goes, for a progress display; clusterMerged is called from the merging threads. */
+    public interface Progress {
+        Progress NONE = new Progress() {};
+
+        /** A pass directory (e.g. blend_2.52A) starts merging this many clusters. */
+        default void passStarted(String passDirectory, int clusters) {}
+
+        /** One cluster of the pass is merged (or failed). */
+        default void clusterMerged(String passDirectory, int clusterNumber) {}
+    }
+
     private final Settings settings;
     private final ClusterMergeCache cache;
+    private Progress progress = Progress.NONE;
 
     public AutoMultiMerge(Settings settings) {
         this(settings, null);
@@ -110,6 +122,12 @@ public final class AutoMultiMerge {
     public AutoMultiMerge(Settings settings, ClusterMergeCache cache) {
         this.settings = settings;
         this.cache = cache;
+    }
+
+    /** Reports progress to {@code p}; returns this. */
+    public AutoMultiMerge withProgress(Progress p) {
+        this.progress = p == null ? Progress.NONE : p;
+        return this;
     }
 
     /**
@@ -415,6 +433,8 @@ public final class AutoMultiMerge {
         List<Integer> numbers = new ArrayList<>();
         List<Future<MultiMerge.Outcome>> futures = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, settings.threads()));
+        String passName = dir.getFileName().toString();
+        progress.passStarted(passName, chosen.size());
         try {
             for (ClusterChoice.Candidate c : chosen) {
                 int number = c.clusterNumber();
@@ -425,7 +445,13 @@ public final class AutoMultiMerge {
                     ds.add(new MultiMerge.Dataset(in.file(), in.label(), in.data()));
                 }
                 Path clusterDir = dir.resolve(MergeDirectoryNames.clusterDirectoryName(number));
-                futures.add(pool.submit(() -> mergeOrReuse(mm, mergeSettings, ds, clusterDir)));
+                futures.add(pool.submit(() -> {
+                    try {
+                        return mergeOrReuse(mm, mergeSettings, ds, clusterDir);
+                    } finally {
+                        progress.clusterMerged(passName, number);
+                    }
+                }));
             }
             List<MultiMerge.Outcome> outcomes = new ArrayList<>();
             List<ClusterSummary.Row> rows = new ArrayList<>();

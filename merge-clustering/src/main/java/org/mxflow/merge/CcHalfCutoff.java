@@ -146,7 +146,7 @@ public final class CcHalfCutoff {
         DoubleUnaryOperator cc = dd -> memo.computeIfAbsent(dd, ccOuterAt::applyAsDouble);
         double d = round2(estimateA);
         if (d < dataLimitA) {
-            LOG.info("CC½ estimate {} Å is beyond the data limit {} Å; starting there", d, dataLimitA);
+            LOG.info("CC½ estimate {} Å is beyond the data limit {} Å; starting there", KamoFormat.fixed(d, 2), KamoFormat.fixed(dataLimitA, 2));
             d = dataLimitA;
         }
         double c = cc.applyAsDouble(d);

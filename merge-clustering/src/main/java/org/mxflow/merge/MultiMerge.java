@@ -143,7 +143,7 @@ public final class MultiMerge {
         keepCommonClique(datasets, members, current, removed, log);
         Run run1 = run(1, datasets, members, current, clusterDir, false);
         runs.add(run1);
-        log.append(runLog(run1, datasets));
+        log.append(runLog(run1, datasets, clusterDir));
 
         // Bad frames (framecc) from run_01's scaled observations.
         BadFrameDetection.Result frames = BadFrameDetection.detect(run1.scaling().observations(), members.size(), settings.anomalous());
@@ -193,7 +193,7 @@ public final class MultiMerge {
         keepCommonClique(datasets, members2, current2, removed, log);
         Run run2 = run(2, datasets, members2, current2, clusterDir, false);
         runs.add(run2);
-        log.append(runLog(run2, datasets));
+        log.append(runLog(run2, datasets, clusterDir));
 
         // Bad datasets (lpstats: em.ab + bfactor, upper tail, floored IQR) from run_02.
         double[] emA = new double[members2.size()], emB = new double[members2.size()], relB = new double[members2.size()];
@@ -227,7 +227,7 @@ public final class MultiMerge {
             keepCommonClique(datasets, members3, current3, removed, log);
             Run run3 = run(3, datasets, members3, current3, clusterDir, true);
             runs.add(run3);
-            log.append(runLog(run3, datasets));
+            log.append(runLog(run3, datasets, clusterDir));
         } else {
             log.append("lpstats: no dataset removed; run_02 is final\n");
         }
@@ -391,15 +391,18 @@ public final class MultiMerge {
         return new UnitCell(m[0], m[1], m[2], m[3], m[4], m[5]);
     }
 
-    private String runLog(Run r, List<Dataset> datasets) {
+    private String runLog(Run r, List<Dataset> datasets, Path clusterDir) {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%s: %d datasets, reference %s%n", MergeDirectoryNames.runDirectoryName(r.number()),
                 r.members().size(), datasets.get(r.members().get(r.reference())).label()));
         var t = r.statistics().total();
         sb.append(String.format(Locale.ROOT, "  Cmpl %.1f%% Redun %.2f I/sigI %.2f Rmeas %.1f%% CC1/2 %.1f%% WilsonB %.2f dmin.est %.2f%n",
                 t.completenessPct(), t.multiplicity(), t.iOverSigma(), t.rMeasPct(), t.ccHalfPct(), r.wilsonBA2(), r.dMinEstimateA()));
-        LOG.info("{} of {} datasets: CC1/2 {}%, completeness {}%", MergeDirectoryNames.runDirectoryName(r.number()),
-                r.members().size(), KamoFormat.fixed(t.ccHalfPct(), 1), KamoFormat.fixed(t.completenessPct(), 1));
+        // "blend_3.00A_final/cluster_0198/run_02: ..." (the pass directory is renamed _final later; the log names it as it is now)
+        Path pass = clusterDir.toAbsolutePath().getParent();
+        LOG.info("{}/{}/{}: {} datasets, CC1/2 {}%, completeness {}%", pass == null ? "" : pass.getFileName(), clusterDir.getFileName(),
+                MergeDirectoryNames.runDirectoryName(r.number()), r.members().size(), KamoFormat.fixed(t.ccHalfPct(), 1),
+                KamoFormat.fixed(t.completenessPct(), 1));
         return sb.toString();
     }
 

@@ -103,8 +103,28 @@ class AutoMultiMergeTest {
         // KAMO's order puts the root (all 16, highest redundancy) first; the next two are the forms.
         ClusterChoice.Thresholds top3 = new ClusterChoice.Thresholds(10, 2.0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 3);
         for (Clustering method : Clustering.values()) {
+            // progress: every pass announced with the clusters it merges, each of them reported once when merged
+            java.util.Map<String, Integer> announced = new java.util.concurrent.ConcurrentHashMap<>();
+            java.util.Map<String, List<Integer>> reported = new java.util.concurrent.ConcurrentHashMap<>();
+            AutoMultiMerge.Progress progress = new AutoMultiMerge.Progress() {
+                @Override
+                public void passStarted(String pass, int clusters) {
+                    announced.put(pass, clusters);
+                }
+
+                @Override
+                public void clusterMerged(String pass, int cluster) {
+                    reported.computeIfAbsent(pass, k -> java.util.Collections.synchronizedList(new java.util.ArrayList<>())).add(cluster);
+                }
+            };
             AutoMultiMerge.Outcome one = new AutoMultiMerge(new AutoMultiMerge.Settings(method, D_MIN, null, top3, 2,
-                    Scaler.Settings.defaults(), true)).run("lyso 1", s.files(), s.data(), tmp.resolve("t2"));
+                    Scaler.Settings.defaults(), true)).withProgress(progress).run("lyso 1", s.files(), s.data(), tmp.resolve("t2"));
+            assertThat(announced).hasSize(one.passes().size());
+            for (AutoMultiMerge.Pass p : one.passes()) {
+                String name = p.directory().getFileName().toString().replace("_final", "");
+                assertThat(announced.get(name)).as(name).isEqualTo(p.clusterNumbers().size());
+                assertThat(reported.get(name)).as(name).containsExactlyInAnyOrderElementsOf(p.clusterNumbers());
+            }
             assertThat(one.sampleDirectory().getFileName().toString()).isEqualTo("merge_" + method.label() + "_3.5S_lyso_1");
             AutoMultiMerge.Pass last = one.passes().get(one.passes().size() - 1);
             assertThat(last.directory().getFileName().toString()).matches(method.label() + "_\\d\\.\\d\\dA_final");

@@ -162,9 +162,12 @@ final class MergeCommand implements Callable<Integer> {
         ClusterChoice.Thresholds thresholds = new ClusterChoice.Thresholds(minCompleteness, 2.0, Double.NaN, Double.NaN, Double.NaN,
                 Double.NaN, Double.NaN, maxClusters);
         ClusterMergeCache sameClusters = new ClusterMergeCache();
+        // a bar per pass on a terminal; elsewhere the log lines say the same
+        PassProgress progress = new PassProgress(System.console() != null);
         for (Clustering m : methods) {
             AutoMultiMerge.Outcome o = new AutoMultiMerge(new AutoMultiMerge.Settings(m, start, friedel, thresholds, threads,
-                    Scaler.Settings.defaults(), !noPasses, userGroup, deltaCcHalf), sameClusters).run(sample, prepared, out);
+                    Scaler.Settings.defaults(), !noPasses, userGroup, deltaCcHalf), sameClusters)
+                    .withProgress(progress).run(sample, prepared, out);
             w.println(summary(o));
             // the pass directories' report.html, as the orchestrator writes them
             for (Path report : org.mxflow.schedule.Deliverables.renderMergeReports(o, sample, m.label())) {
@@ -173,6 +176,34 @@ final class MergeCommand implements Callable<Integer> {
         }
         w.flush();
         return 0;
+    }
+
+    /** One progress bar per pass directory, counting its clusters as they are merged. */
+    static final class PassProgress implements AutoMultiMerge.Progress {
+        private final boolean terminal;
+        private me.tongfei.progressbar.ProgressBar bar;
+
+        PassProgress(boolean terminal) {
+            this.terminal = terminal;
+        }
+
+        @Override
+        public synchronized void passStarted(String passDirectory, int clusters) {
+            if (bar != null) bar.close();
+            bar = terminal && clusters > 0 ? new me.tongfei.progressbar.ProgressBarBuilder().setTaskName(passDirectory)
+                    .setInitialMax(clusters).setUnit(" clusters", 1).setStyle(me.tongfei.progressbar.ProgressBarStyle.ASCII).build() : null;
+        }
+
+        @Override
+        public synchronized void clusterMerged(String passDirectory, int clusterNumber) {
+            if (bar != null) {
+                bar.step();
+                if (bar.getCurrent() >= bar.getMax()) {
+                    bar.close();
+                    bar = null;
+                }
+            }
+        }
     }
 
     private static String summary(AutoMultiMerge.Outcome o) {
