@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.mxflow.cell.UnitCell;
 import org.mxflow.reflection.MergedReflection;
+import org.mxflow.stats.FrenchWilson;
 import org.mxflow.symmetry.SpaceGroup;
 
 /**
@@ -13,6 +14,7 @@ import org.mxflow.symmetry.SpaceGroup;
  * dataset IMEAN SIGIMEAN (J Q), I(+) SIGI(+) I(-) SIGI(-) (K M K M), N(+) N(-) (I), and, when
  * amplitudes are given, F SIGF (F Q). Rows are ASU indices sorted by H, K, L; values not
  * measured (I(−) of centric reflections, a parity never observed) are the MTZ missing value NaN.
+ * {@link #withAmplitudes} adds the French–Wilson amplitudes and MULTIPLICITY of KAMO's ccp4/xscale.mtz.
  */
 public final class MergedMtz {
 
@@ -32,21 +34,66 @@ public final class MergedMtz {
      */
     public static MtzFile of(String title, List<MergedReflection> reflections, double[] f, double[] sigF, SpaceGroup sg,
                              UnitCell cell, Names names) {
-        boolean amplitudes = f != null;
-        if (amplitudes && (sigF == null || f.length != reflections.size() || sigF.length != reflections.size())) {
-            throw new IllegalArgumentException("F and SIGF need one value per reflection (" + reflections.size() + ")");
+        List<Extra> extra = new ArrayList<>();
+        if (f != null) {
+            if (sigF == null) {
+                throw new IllegalArgumentException("F and SIGF need one value per reflection (" + reflections.size() + ")");
+            }
+            extra.add(new Extra("F", 'F', f));
+            extra.add(new Extra("SIGF", 'Q', sigF));
+        }
+        return build(title, reflections, extra, sg, cell, names);
+    }
+
+    /**
+     * The merged MTZ KAMO leaves in {@code ccp4/xscale.mtz}: the intensity columns of
+     * {@link #of(String, List, SpaceGroup, UnitCell, Names)}, then French–Wilson amplitudes
+     * F SIGF (F Q), when anomalous pairs exist F(+) SIGF(+) F(-) SIGF(-) (G L G L) and DANO SIGDANO
+     * (D Q), and MULTIPLICITY (I: observations merged; missing where the merged I &lt; −3σ, which
+     * KAMO removes before counting). {@code amplitudes} holds one entry per reflection, in order.
+     */
+    public static MtzFile withAmplitudes(String title, List<MergedReflection> reflections, FrenchWilson.MergedAmplitudes amplitudes,
+                                         SpaceGroup sg, UnitCell cell, Names names) {
+        List<Extra> extra = new ArrayList<>();
+        extra.add(new Extra("F", 'F', amplitudes.f()));
+        extra.add(new Extra("SIGF", 'Q', amplitudes.sigF()));
+        if (amplitudes.anomalous()) {
+            extra.add(new Extra("F(+)", 'G', amplitudes.fPlus()));
+            extra.add(new Extra("SIGF(+)", 'L', amplitudes.sigFPlus()));
+            extra.add(new Extra("F(-)", 'G', amplitudes.fMinus()));
+            extra.add(new Extra("SIGF(-)", 'L', amplitudes.sigFMinus()));
+            extra.add(new Extra("DANO", 'D', amplitudes.dano()));
+            extra.add(new Extra("SIGDANO", 'Q', amplitudes.sigDano()));
+        }
+        double[] multiplicity = new double[reflections.size()];
+        for (int i = 0; i < multiplicity.length; i++) {
+            MergedReflection r = reflections.get(i);
+            multiplicity[i] = r.iMean() < -3 * r.sigIMean() ? Double.NaN : r.multiplicity();
+        }
+        extra.add(new Extra("MULTIPLICITY", 'I', multiplicity));
+        return build(title, reflections, extra, sg, cell, names);
+    }
+
+    /** A column after the intensity columns: one value per reflection, in the order of the list given. */
+    private record Extra(String label, char type, double[] values) {}
+
+    private static MtzFile build(String title, List<MergedReflection> reflections, List<Extra> extra, SpaceGroup sg,
+                                 UnitCell cell, Names names) {
+        for (Extra e : extra) {
+            if (e.values().length != reflections.size()) {
+                throw new IllegalArgumentException("MTZ column " + e.label() + " has " + e.values().length
+                        + " values for " + reflections.size() + " reflections");
+            }
         }
         List<MtzColumn> cols = new ArrayList<>(List.of(MtzColumn.of("H", 'H', 0), MtzColumn.of("K", 'H', 0),
                 MtzColumn.of("L", 'H', 0), MtzColumn.of("IMEAN", 'J', 1), MtzColumn.of("SIGIMEAN", 'Q', 1),
                 MtzColumn.of("I(+)", 'K', 1), MtzColumn.of("SIGI(+)", 'M', 1), MtzColumn.of("I(-)", 'K', 1),
                 MtzColumn.of("SIGI(-)", 'M', 1), MtzColumn.of("N(+)", 'I', 1), MtzColumn.of("N(-)", 'I', 1)));
-        if (amplitudes) {
-            cols.add(MtzColumn.of("F", 'F', 1));
-            cols.add(MtzColumn.of("SIGF", 'Q', 1));
+        for (Extra e : extra) {
+            cols.add(MtzColumn.of(e.label(), e.type(), 1));
         }
-        List<MergedReflection> sorted = new ArrayList<>(reflections);
         List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < sorted.size(); i++) {
+        for (int i = 0; i < reflections.size(); i++) {
             order.add(i);
         }
         order.sort((a, b) -> reflections.get(a).hkl().compareTo(reflections.get(b).hkl()));
@@ -69,9 +116,8 @@ public final class MergedMtz {
             data[p++] = (float) r.sigIMinus();
             data[p++] = r.nPlus();
             data[p++] = r.nMinus();
-            if (amplitudes) {
-                data[p++] = (float) f[idx];
-                data[p++] = (float) sigF[idx];
+            for (Extra e : extra) {
+                data[p++] = (float) e.values()[idx];
             }
         }
         List<MtzDataset> ds = List.of(MtzDataset.hklBase(cell),

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.mxflow.cell.UnitCell;
 import org.mxflow.cluster.LinearCellVariation;
 import org.mxflow.mtz.MergedMtz;
+import org.mxflow.stats.FrenchWilson;
 import org.mxflow.mtz.MtzWriter;
 import org.mxflow.reflection.MergedReflection;
 import org.mxflow.reflection.Observation;
@@ -347,8 +348,14 @@ public final class MultiMerge {
         XdsAsciiWriter.write(new XdsAsciiFile(org.mxflow.reflection.XdsAsciiHeader.of(true, !settings.anomalous(), output.number(),
                 cell, wavelength), mergedObs), dir.resolve("xscale_merged.hkl"));
         write(dir.resolve("xscale.cif"), XscaleText.mmcif("xscale", output, cell, wavelength, merged));
-        MtzWriter.write(MergedMtz.of("mxflow merge " + MergeDirectoryNames.runDirectoryName(number), merged, output, cell,
-                new MergedMtz.Names("mxflow", "XDS", "XDS", Double.isFinite(wavelength) ? wavelength : 0)), dir.resolve("ccp4/xscale.mtz"));
+        // Amplitudes as CTRUNCATE gives them in KAMO's xscale.mtz (French-Wilson), for refinement programs.
+        FrenchWilson.MergedAmplitudes amplitudes = FrenchWilson.amplitudes(merged, output, cell);
+        if (amplitudes.rejected() > 0) {
+            LOG.info("run {}: French-Wilson left out F of {} reflections (I/sigma < -3.7 or posterior centre below -4 sigma)", number, amplitudes.rejected());
+        }
+        MtzWriter.write(MergedMtz.withAmplitudes("mxflow merge " + MergeDirectoryNames.runDirectoryName(number), merged, amplitudes,
+                output, cell, new MergedMtz.Names("mxflow", "XDS", "XDS", Double.isFinite(wavelength) ? wavelength : 0)),
+                dir.resolve("ccp4/xscale.mtz"));
         LOG.debug("run {}: scaling {} s, statistics {} s, files {} s", number, (t1 - t0) / 1e9, (t2 - t1) / 1e9,
                 (System.nanoTime() - t2) / 1e9);
         return new Run(number, List.copyOf(members), reference, result, stats, merged, cell, wilson, dEstimate,

@@ -18,13 +18,15 @@ import org.mxflow.cell.UnitCell;
 import org.mxflow.reflection.MergedReflection;
 import org.mxflow.reflection.MillerIndex;
 import org.mxflow.scale.Scaler;
+import org.mxflow.stats.FrenchWilson;
 import org.mxflow.symmetry.SpaceGroup;
 import org.mxflow.symmetry.SpaceGroups;
 
 /**
  * The merged MTZ and mmCIF of a run, checked against what gemmi (an independent reader) reads
  * from the same bytes. Fixtures made by scripts/oracles/mtz_check.py and merge_cif_gemmi.py
- * on the files this test writes to merge-clustering/target/merge-oracle (see the scripts).
+ * on the files this test writes to merge-clustering/target/merge-oracle (see the scripts); the
+ * MTZ fixture was remade when the French–Wilson columns were added (its intensity sums unchanged).
  */
 class MergeOutputsOracleTest {
 
@@ -60,6 +62,26 @@ class MergeOutputsOracleTest {
         for (JsonNode c : columns) {
             if (c.get("label").asText().equals("IMEAN")) assertThat(c.get("sum").asDouble()).isCloseTo(sumImean, within(Math.abs(sumImean) * 1e-6));
         }
+        // French-Wilson amplitudes (KAMO's CTRUNCATE columns): gemmi reads the types and the values we computed.
+        assertThat(labels.subList(11, labels.size())).containsExactly("F:F", "SIGF:Q", "F(+):G", "SIGF(+):L", "F(-):G",
+                "SIGF(-):L", "DANO:D", "SIGDANO:Q", "MULTIPLICITY:I");
+        FrenchWilson.MergedAmplitudes fw = FrenchWilson.amplitudes(merged, o.runs().get(0).outputGroup(), o.runs().get(0).cell());
+        Map<String, double[]> written = Map.of("F", fw.f(), "SIGF", fw.sigF(), "F(+)", fw.fPlus(), "F(-)", fw.fMinus(),
+                "DANO", fw.dano(), "SIGDANO", fw.sigDano());
+        for (JsonNode c : columns) {
+            double[] v = written.get(c.get("label").asText());
+            if (v == null) continue;
+            double sum = 0;
+            int nan = 0;
+            for (double x : v) {
+                if (Double.isNaN(x)) nan++;
+                else sum += (float) x;
+            }
+            assertThat(c.get("nan").asInt()).as("missing " + c.get("label").asText()).isEqualTo(nan);
+            assertThat(c.get("sum").asDouble()).as("sum of " + c.get("label").asText()).isCloseTo(sum, within(1e-5 * Math.abs(sum) + 1e-3));
+        }
+        assertThat(columns.get(columns.size() - 1).get("sum").asDouble()).as("MULTIPLICITY")
+                .isEqualTo(merged.stream().filter(r -> !(r.iMean() < -3 * r.sigIMean())).mapToDouble(r -> r.multiplicity()).sum());
 
         JsonNode c = read("/oracles/merge_cif_gemmi.json");
         double sumCif = 0;
