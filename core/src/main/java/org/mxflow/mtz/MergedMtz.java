@@ -14,7 +14,8 @@ import org.mxflow.symmetry.SpaceGroup;
  * dataset IMEAN SIGIMEAN (J Q), I(+) SIGI(+) I(-) SIGI(-) (K M K M), N(+) N(-) (I), and, when
  * amplitudes are given, F SIGF (F Q). Rows are ASU indices sorted by H, K, L; values not
  * measured (I(−) of centric reflections, a parity never observed) are the MTZ missing value NaN.
- * {@link #withAmplitudes} adds the French–Wilson amplitudes and MULTIPLICITY of KAMO's ccp4/xscale.mtz.
+ * {@link #withAmplitudes} adds the French–Wilson amplitudes and MULTIPLICITY of KAMO's ccp4/xscale.mtz,
+ * and optionally FreeR_flag (I) last, copied from a reference ({@link FreeRFlags}).
  */
 public final class MergedMtz {
 
@@ -54,6 +55,16 @@ public final class MergedMtz {
      */
     public static MtzFile withAmplitudes(String title, List<MergedReflection> reflections, FrenchWilson.MergedAmplitudes amplitudes,
                                          SpaceGroup sg, UnitCell cell, Names names) {
+        return withAmplitudes(title, reflections, amplitudes, null, sg, cell, names);
+    }
+
+    /**
+     * As {@link #withAmplitudes(String, List, FrenchWilson.MergedAmplitudes, SpaceGroup, UnitCell, Names)}
+     * with a FreeR_flag column (I) after all others; {@code freeRFlags[i]} belongs to {@code reflections.get(i)},
+     * null for no column.
+     */
+    public static MtzFile withAmplitudes(String title, List<MergedReflection> reflections, FrenchWilson.MergedAmplitudes amplitudes,
+                                         int[] freeRFlags, SpaceGroup sg, UnitCell cell, Names names) {
         List<Extra> extra = new ArrayList<>();
         extra.add(new Extra("F", 'F', amplitudes.f()));
         extra.add(new Extra("SIGF", 'Q', amplitudes.sigF()));
@@ -71,6 +82,13 @@ public final class MergedMtz {
             multiplicity[i] = r.iMean() < -3 * r.sigIMean() ? Double.NaN : r.multiplicity();
         }
         extra.add(new Extra("MULTIPLICITY", 'I', multiplicity));
+        if (freeRFlags != null) {
+            double[] flags = new double[freeRFlags.length];
+            for (int i = 0; i < flags.length; i++) {
+                flags[i] = freeRFlags[i];
+            }
+            extra.add(new Extra("FreeR_flag", 'I', flags));
+        }
         return build(title, reflections, extra, sg, cell, names);
     }
 

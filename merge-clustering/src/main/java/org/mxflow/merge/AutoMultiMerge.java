@@ -57,9 +57,18 @@ public final class AutoMultiMerge {
      *                    merging and output symmetry as given (KAMO: "A user space_group overrides"), every input of
      *                    its point group (or of a subgroup on its lattice) is relabelled to it, and no run decides
      *                    screw axes; null: the inputs' majority label, screw axes decided per run
+     * @param deltaCcHalf also remove datasets by delta_cc1/2 after run_02 (MultiMerge.Settings)
+     * @param freeRReference FreeR_flag reference copied into every run's ccp4/xscale.mtz, or null (MultiMerge.Settings)
      */
     public record Settings(Clustering clustering, double dStartA, Boolean friedelsLaw, ClusterChoice.Thresholds thresholds,
-                           int threads, Scaler.Settings scaler, boolean passes, SpaceGroup userSpaceGroup, boolean deltaCcHalf) {
+                           int threads, Scaler.Settings scaler, boolean passes, SpaceGroup userSpaceGroup, boolean deltaCcHalf,
+                           org.mxflow.mtz.FreeRFlags.Reference freeRReference) {
+        /** Without a FreeR_flag reference (no FreeR_flag column in ccp4/xscale.mtz). */
+        public Settings(Clustering clustering, double dStartA, Boolean friedelsLaw, ClusterChoice.Thresholds thresholds,
+                        int threads, Scaler.Settings scaler, boolean passes, SpaceGroup userSpaceGroup, boolean deltaCcHalf) {
+            this(clustering, dStartA, friedelsLaw, thresholds, threads, scaler, passes, userSpaceGroup, deltaCcHalf, null);
+        }
+
         /** Without KAMO's optional delta_cc1/2 rejection (its default). */
         public Settings(Clustering clustering, double dStartA, Boolean friedelsLaw, ClusterChoice.Thresholds thresholds,
                         int threads, Scaler.Settings scaler, boolean passes, SpaceGroup userSpaceGroup) {
@@ -428,7 +437,7 @@ public final class AutoMultiMerge {
         }
 
         MultiMerge.Settings mergeSettings = new MultiMerge.Settings(group, Double.NaN, dMinA, settings.friedelsLaw(), settings.scaler(),
-                settings.userSpaceGroup() == null, settings.deltaCcHalf());
+                settings.userSpaceGroup() == null, settings.deltaCcHalf(), settings.freeRReference());
         MultiMerge mm = new MultiMerge(mergeSettings);
         List<Integer> numbers = new ArrayList<>();
         List<Future<MultiMerge.Outcome>> futures = new ArrayList<>();

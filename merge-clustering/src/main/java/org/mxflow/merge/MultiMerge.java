@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.mxflow.cell.UnitCell;
 import org.mxflow.cluster.LinearCellVariation;
+import org.mxflow.mtz.FreeRFlags;
 import org.mxflow.mtz.MergedMtz;
 import org.mxflow.stats.FrenchWilson;
 import org.mxflow.mtz.MtzWriter;
@@ -67,9 +68,17 @@ public final class MultiMerge {
      *                    false when the user gave the space group
      * @param deltaCcHalf also remove datasets by delta_cc1/2 after run_02 ({@link DeltaCcHalf}, reason
      *                    {@code bad_delta_cc1/2}; off by default as in KAMO)
+     * @param freeRReference test-set flags copied into every run's ccp4/xscale.mtz as FreeR_flag ({@link FreeRFlags});
+     *                    null: no FreeR_flag column
      */
     public record Settings(SpaceGroup group, double dMaxA, double dMinA, Boolean friedelsLaw, Scaler.Settings scaler,
-                           boolean decideScrewAxes, boolean deltaCcHalf) {
+                           boolean decideScrewAxes, boolean deltaCcHalf, FreeRFlags.Reference freeRReference) {
+        /** Without a FreeR_flag reference. */
+        public Settings(SpaceGroup group, double dMaxA, double dMinA, Boolean friedelsLaw, Scaler.Settings scaler,
+                        boolean decideScrewAxes, boolean deltaCcHalf) {
+            this(group, dMaxA, dMinA, friedelsLaw, scaler, decideScrewAxes, deltaCcHalf, null);
+        }
+
         /** Without delta_cc1/2 rejection (KAMO's default). */
         public Settings(SpaceGroup group, double dMaxA, double dMinA, Boolean friedelsLaw, Scaler.Settings scaler,
                         boolean decideScrewAxes) {
@@ -353,8 +362,11 @@ public final class MultiMerge {
         if (amplitudes.rejected() > 0) {
             LOG.info("run {}: French-Wilson left out F of {} reflections (I/sigma < -3.7 or posterior centre below -4 sigma)", number, amplitudes.rejected());
         }
+        // KAMO copies the reference's FreeR_flag so all merges of a project share one test set.
+        int[] freeR = settings.freeRReference() == null ? null
+                : FreeRFlags.assign(settings.freeRReference(), merged.stream().map(MergedReflection::hkl).toList(), output, cell);
         MtzWriter.write(MergedMtz.withAmplitudes("mxflow merge " + MergeDirectoryNames.runDirectoryName(number), merged, amplitudes,
-                output, cell, new MergedMtz.Names("mxflow", "XDS", "XDS", Double.isFinite(wavelength) ? wavelength : 0)),
+                freeR, output, cell, new MergedMtz.Names("mxflow", "XDS", "XDS", Double.isFinite(wavelength) ? wavelength : 0)),
                 dir.resolve("ccp4/xscale.mtz"));
         LOG.debug("run {}: scaling {} s, statistics {} s, files {} s", number, (t1 - t0) / 1e9, (t2 - t1) / 1e9,
                 (System.nanoTime() - t2) / 1e9);

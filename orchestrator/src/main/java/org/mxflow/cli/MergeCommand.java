@@ -82,6 +82,10 @@ final class MergeCommand implements Callable<Integer> {
             + "Default: from the inputs.")
     String spaceGroup;
 
+    @Option(names = "--reference-mtz", paramLabel = "FILE", description = "Copy FreeR_flag from this MTZ into every ccp4/xscale.mtz "
+            + "(reflections it lacks get FREERFLAG-like flags, ~5 % test set, from a hash of the index).")
+    Path referenceMtz;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -145,6 +149,13 @@ final class MergeCommand implements Callable<Integer> {
         if (prepared.kept().isEmpty()) {
             throw new IllegalArgumentException("no input can be merged" + (userGroup != null ? " in " + userGroup.hermannMauguin() : "") + ": " + leftOut);
         }
+        org.mxflow.mtz.FreeRFlags.Reference freeR = null;
+        if (referenceMtz != null) {
+            if (!Files.isRegularFile(referenceMtz)) throw new FileNotFoundException(referenceMtz + ": no such reference MTZ file");
+            freeR = org.mxflow.mtz.FreeRFlags.of(org.mxflow.mtz.MtzReader.read(referenceMtz), referenceMtz.toString());
+            // before any merging: a reference of another crystal form fails here, not in every cluster
+            org.mxflow.mtz.FreeRFlags.checkCompatible(freeR, prepared.symmetry(), prepared.referenceCell());
+        }
         data = prepared.kept().stream().map(org.mxflow.merge.MergePreparation.Kept::data).toList();
         PrintWriter note = spec.commandLine().getOut();
         long relabelled = prepared.kept().stream().filter(k -> k.relabelled() && !k.reindexed()).count();
@@ -166,7 +177,7 @@ final class MergeCommand implements Callable<Integer> {
         PassProgress progress = new PassProgress(System.console() != null);
         for (Clustering m : methods) {
             AutoMultiMerge.Outcome o = new AutoMultiMerge(new AutoMultiMerge.Settings(m, start, friedel, thresholds, threads,
-                    Scaler.Settings.defaults(), !noPasses, userGroup, deltaCcHalf), sameClusters)
+                    Scaler.Settings.defaults(), !noPasses, userGroup, deltaCcHalf, freeR), sameClusters)
                     .withProgress(progress).run(sample, prepared, out);
             w.println(summary(o));
             // the pass directories' report.html, as the orchestrator writes them
