@@ -186,4 +186,86 @@ class MergeCommandTest {
                 files.get(1).toString())).isEqualTo(1);
         assertThat(err.toString().strip()).startsWith("mxflow: error: --space-group 'P 7' is not a space group: ");
     }
+
+    /** A FreeR_flag reference of {@link #CELL}'s P212121 form (or another cell), written by our MtzWriter: flag h mod 20 for h,k,l < 12. */
+    static Path referenceMtz(Path file, UnitCell cell) throws Exception {
+        SpaceGroup sg = SpaceGroups.byNumber(19);
+        List<Float> rows = new ArrayList<>();
+        for (int h = 0; h < 12; h++) {
+            for (int k = 0; k < 12; k++) {
+                for (int l = 0; l < 12; l++) {
+                    if (h + k + l == 0) continue;
+                    rows.addAll(List.of((float) h, (float) k, (float) l, (float) (h % 20)));
+                }
+            }
+        }
+        float[] data = new float[rows.size()];
+        for (int i = 0; i < data.length; i++) data[i] = rows.get(i);
+        org.mxflow.mtz.MtzWriter.write(new MtzFile("reference", cell, sg.ccp4Symbol(), sg.ccp4Number(), sg.operations().allOps(),
+                new int[] {1, 2, 3, 0, 0}, List.of(org.mxflow.mtz.MtzDataset.hklBase(cell),
+                        new org.mxflow.mtz.MtzDataset(1, "p", "c", "d", cell, 1.0)),
+                List.of(org.mxflow.mtz.MtzColumn.of("H", 'H', 0), org.mxflow.mtz.MtzColumn.of("K", 'H', 0),
+                        org.mxflow.mtz.MtzColumn.of("L", 'H', 0), org.mxflow.mtz.MtzColumn.of("FreeR_flag", 'I', 1)),
+                data, List.of(), List.of(), java.nio.ByteOrder.LITTLE_ENDIAN), file);
+        return file;
+    }
+
+    @Test
+    void aReferenceMtzPutsItsFreeRFlagsIntoTheMergedMtz(@TempDir Path tmp) throws Exception {
+        List<Path> files = wedges(tmp.resolve("proc"));
+        Path ref = referenceMtz(tmp.resolve("ref.mtz"), CELL);
+        StringWriter out = new StringWriter();
+        CommandLine cl = MxflowCommand.newCommandLine();
+        cl.setOut(new PrintWriter(out));
+        int rc = cl.execute(java.util.stream.Stream.concat(java.util.stream.Stream.of("merge", "-o", tmp.resolve("out").toString(),
+                "--sample", "p", "--clustering", "cc", "--no-passes", "--max-clusters", "1", "--reference-mtz", ref.toString()),
+                files.stream().map(Path::toString)).toArray(String[]::new));
+        assertThat(rc).as(out.toString()).isZero();
+        List<Path> mtz;
+        try (java.util.stream.Stream<Path> all = Files.walk(tmp.resolve("out"))) {
+            mtz = all.filter(p -> p.getFileName().toString().equals("xscale.mtz")).toList();
+        }
+        assertThat(mtz).isNotEmpty();
+        for (Path m : mtz) {
+            MtzFile f = MtzReader.read(m);
+            float[] h = f.columnValues("H"), k = f.columnValues("K"), l = f.columnValues("L"), flag = f.columnValues("FreeR_flag");
+            int fromReference = 0;
+            for (int r = 0; r < f.reflectionCount(); r++) {
+                if (h[r] < 12 && k[r] < 12 && l[r] < 12) {
+                    assertThat(flag[r]).as("%s %s %s in %s", h[r], k[r], l[r], m).isEqualTo(h[r] % 20);
+                    fromReference++;
+                }
+            }
+            assertThat(fromReference).as(m.toString()).isGreaterThan(300);
+        }
+    }
+
+    @Test
+    void aMissingReferenceMtzIsOneErrorLine(@TempDir Path tmp) throws Exception {
+        List<Path> files = wedges(tmp.resolve("proc"));
+        StringWriter err = new StringWriter();
+        CommandLine cl = MxflowCommand.newCommandLine();
+        cl.setErr(new PrintWriter(err));
+        Path missing = tmp.resolve("no/ref.mtz");
+        assertThat(cl.execute("merge", "-o", tmp.resolve("out").toString(), "--reference-mtz", missing.toString(), files.get(0).toString(),
+                files.get(1).toString())).isEqualTo(1);
+        assertThat(err.toString().strip()).isEqualTo("mxflow: error: " + missing + ": no such reference MTZ file");
+    }
+
+    @Test
+    void aReferenceMtzOfAnotherCellIsOneErrorLineBeforeMerging(@TempDir Path tmp) throws Exception {
+        List<Path> files = wedges(tmp.resolve("proc"));
+        // a 65 Å where the data have 60: 8 %
+        Path ref = referenceMtz(tmp.resolve("ref.mtz"), new UnitCell(65, 70, 80, 90, 90, 90));
+        StringWriter err = new StringWriter();
+        CommandLine cl = MxflowCommand.newCommandLine();
+        cl.setErr(new PrintWriter(err));
+        assertThat(cl.execute("merge", "-o", tmp.resolve("out").toString(), "--reference-mtz", ref.toString(), files.get(0).toString(),
+                files.get(1).toString())).isEqualTo(1);
+        String line = err.toString().strip();
+        assertThat(line).doesNotContain("\n").startsWith("mxflow: error: reference MTZ " + ref + " has cell 65.000 70.000 80.000")
+                .contains("from the merge's cell 60.");
+        assertThat(line.lines().count()).isEqualTo(1);
+        assertThat(tmp.resolve("out")).doesNotExist();
+    }
 }
