@@ -132,4 +132,19 @@ class FreeRFlagsTest {
         assertThat(f[1]).isEqualTo(0);
         assertThat(f[2]).isEqualTo(FreeRFlags.completeFlag(new MillerIndex(2, 1, 5)));
     }
+
+    @Test
+    void aFlagThatIsNotAWholeNumberIsRefusedNamingFileAndRowAndMissingFlagsAreSkipped() {
+        UnitCell cell = new UnitCell(50, 60, 70, 90, 90, 90);
+        SpaceGroup sg = SpaceGroups.byNumber(19);
+        List<MtzColumn> cols = List.of(MtzColumn.of("H", 'H', 0), MtzColumn.of("K", 'H', 0), MtzColumn.of("L", 'H', 0),
+                MtzColumn.of("FreeR_flag", 'I', 0));
+        java.util.function.Function<float[], MtzFile> mtz = data -> new MtzFile("t", cell, sg.ccp4Symbol(), sg.ccp4Number(),
+                sg.operations().allOps(), new int[] {1, 2, 3, 0, 0}, List.of(MtzDataset.hklBase(cell)), cols, data, List.of(), List.of(),
+                ByteOrder.LITTLE_ENDIAN);
+        assertThatThrownBy(() -> FreeRFlags.of(mtz.apply(new float[] {1, 0, 0, 3, 2, 0, 0, 2.5f}), "bad.mtz"))
+                .hasMessageContaining("bad.mtz: row 2 has FreeR_flag = 2.5");
+        FreeRFlags.Reference ref = FreeRFlags.of(mtz.apply(new float[] {1, 0, 0, 3, 2, 0, 0, Float.NaN}), "gap.mtz");
+        assertThat(ref.hkl()).containsExactly(new MillerIndex(1, 0, 0));
+    }
 }
