@@ -111,9 +111,14 @@ public final class CellGraph {
     }
 
     static boolean close(UnitCell a, UnitCell b) {
+        return close(a, b, RELATIVE_LENGTH, ANGLE_DEG);
+    }
+
+    /** Each edge within {@code relLength} of the shorter one, each angle within {@code angleDeg}: KAMO's cell similarity. */
+    public static boolean close(UnitCell a, UnitCell b, double relLength, double angleDeg) {
         double[] x = a.toArray(), y = b.toArray();
-        for (int i = 0; i < 3; i++) if (Math.abs(x[i] - y[i]) > RELATIVE_LENGTH * Math.min(x[i], y[i])) return false;
-        for (int i = 3; i < 6; i++) if (Math.abs(x[i] - y[i]) > ANGLE_DEG) return false;
+        for (int i = 0; i < 3; i++) if (Math.abs(x[i] - y[i]) > relLength * Math.min(x[i], y[i])) return false;
+        for (int i = 3; i < 6; i++) if (Math.abs(x[i] - y[i]) > angleDeg) return false;
         return true;
     }
 

@@ -99,6 +99,16 @@ public final class MergePreparation {
         public List<Left> left() {
             return decisions.stream().filter(d -> d instanceof Left).map(d -> (Left) d).toList();
         }
+
+        /** Kept datasets given the merge's label without a change of indices. */
+        public long relabelledCount() {
+            return kept().stream().filter(k -> k.relabelled() && !k.reindexed()).count();
+        }
+
+        /** Kept datasets whose indices were transformed to the reference setting. */
+        public long reindexedCount() {
+            return kept().stream().filter(Kept::reindexed).count();
+        }
     }
 
     private MergePreparation() {}
@@ -159,7 +169,7 @@ public final class MergePreparation {
                         + userSymmetry.hermannMauguin() : "space group " + label + " does not fit its own cell " + cell.format());
                 continue;
             }
-            if (labelMatches(own, symmetry, cell, userSymmetry != null) && close(cell, refCell, SAME_LENGTH, SAME_ANGLE_DEG)) {
+            if (labelMatches(own, symmetry, cell, userSymmetry != null) && CellGraph.close(cell, refCell, SAME_LENGTH, SAME_ANGLE_DEG)) {
                 decisions[i] = new Kept(d.file(), new XdsAsciiFile(f.header().withSpaceGroup(symmetry.number(), cell), f.observations()),
                         own, cell, ReindexOperator.identity());
                 continue;
@@ -247,7 +257,7 @@ public final class MergePreparation {
         for (int i : candidates) {
             UnitCell c = datasets.get(i).data().header().unitCell();
             int agree = 0;
-            for (int j : candidates) if (close(c, datasets.get(j).data().header().unitCell(), SAME_LENGTH, SAME_ANGLE_DEG)) agree++;
+            for (int j : candidates) if (CellGraph.close(c, datasets.get(j).data().header().unitCell(), SAME_LENGTH, SAME_ANGLE_DEG)) agree++;
             int order = (c.a() <= c.b() ? 1 : 0) + (c.b() <= c.c() ? 1 : 0) + (c.a() <= c.c() ? 1 : 0);
             if (agree > bestAgree || (agree == bestAgree && order > bestOrder)) {
                 best = i;
@@ -299,7 +309,7 @@ public final class MergePreparation {
             } catch (IllegalArgumentException e) {
                 continue;
             }
-            if (!close(t, refCell, REINDEX_LENGTH, REINDEX_ANGLE_DEG)) continue;
+            if (!CellGraph.close(t, refCell, REINDEX_LENGTH, REINDEX_ANGLE_DEG)) continue;
             double score = score(t, refCell);
             boolean identity = new ReindexOperator(mi).isIdentity();
             if (score < bestScore - 1e-9 || (identity && score <= bestScore + 1e-9)) {
@@ -399,13 +409,6 @@ public final class MergePreparation {
     /** "P 422": the lattice letter and point group. */
     static String latticeAndPointGroup(SpaceGroup g) {
         return g.centringLetter() + " " + g.pointGroup().symbol();
-    }
-
-    static boolean close(UnitCell x, UnitCell y, double relLength, double angleDeg) {
-        double[] a = x.toArray(), b = y.toArray();
-        for (int i = 0; i < 3; i++) if (Math.abs(a[i] - b[i]) > relLength * Math.min(a[i], b[i])) return false;
-        for (int i = 3; i < 6; i++) if (Math.abs(a[i] - b[i]) > angleDeg) return false;
-        return true;
     }
 
     private static double score(UnitCell x, UnitCell y) {

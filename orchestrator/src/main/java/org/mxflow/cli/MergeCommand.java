@@ -158,8 +158,7 @@ final class MergeCommand implements Callable<Integer> {
         }
         data = prepared.kept().stream().map(org.mxflow.merge.MergePreparation.Kept::data).toList();
         PrintWriter note = spec.commandLine().getOut();
-        long relabelled = prepared.kept().stream().filter(k -> k.relabelled() && !k.reindexed()).count();
-        long reindexed = prepared.kept().stream().filter(org.mxflow.merge.MergePreparation.Kept::reindexed).count();
+        long relabelled = prepared.relabelledCount(), reindexed = prepared.reindexedCount();
         if (relabelled > 0) note.println(relabelled + " file(s) relabelled to the common space group " + prepared.symmetry().number());
         if (reindexed > 0) {
             note.println(reindexed + " file(s) reindexed to the reference setting of " + prepared.symmetry().hermannMauguin() + " ("

@@ -136,8 +136,7 @@ public final class SampleMerge {
             throw new IOException(unitDirs.size() + " finished datasets, none can be merged"
                     + (sheetSpaceGroup != null ? " in the sheet's space group " + sheetSpaceGroup.hermannMauguin() : "") + " " + leftOut);
         }
-        long relabelled = prepared.kept().stream().filter(k -> k.relabelled() && !k.reindexed()).count();
-        long reindexed = prepared.kept().stream().filter(MergePreparation.Kept::reindexed).count();
+        long relabelled = prepared.relabelledCount(), reindexed = prepared.reindexedCount();
         // AutoMultiMerge names the sample directory under its output root; a hidden sibling root keeps
         // the half-written merge out of sight, then the directory is renamed into place.
         Path scratch = dir.resolveSibling("." + dir.getFileName() + ".mxflow-merge");
@@ -197,8 +196,8 @@ public final class SampleMerge {
             used.remove(unit);
             leftOut.put(unit, l.reason());
         }
-        long reindexed = r.kept().stream().filter(MergePreparation.Kept::reindexed).count();
-        LOG.info("merge preparation: {}; {} of {} datasets kept, {} reindexed", r.log().get(0), r.kept().size(), files.size(), reindexed);
+        LOG.info("merge preparation: {}; {} of {} datasets kept, {} reindexed", r.log().get(0), r.kept().size(), files.size(),
+                r.reindexedCount());
         return r;
     }
 
@@ -243,13 +242,11 @@ public final class SampleMerge {
     private static int applyInPlace(MergePreparation.Result r, List<Path> files, List<XdsAsciiFile> data) {
         files.clear();
         data.clear();
-        int relabelled = 0;
         for (MergePreparation.Kept k : r.kept()) {
             files.add(k.file());
             data.add(k.data());
-            if (k.relabelled() && !k.reindexed()) relabelled++;
         }
-        return relabelled;
+        return (int) r.relabelledCount();
     }
 
     /**
